@@ -1,0 +1,192 @@
+"""The immutable in-memory catalogue and its indexes.
+
+Built once per load from validated specs; every query the API and pages make
+is a dictionary look-up here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from app.catalogue.models import (
+    Condition,
+    Muscle,
+    MuscleSpec,
+    Reference,
+    Region,
+    RegionSpec,
+    TriggerPoint,
+    View,
+)
+
+SIDES = ("right", "left")
+
+
+def sided_id(base: str, side: str) -> str:
+    return f"{base}-{side}"
+
+
+def _frozen(mapping: Mapping[str, Iterable[str]]) -> Mapping[str, tuple[str, ...]]:
+    return MappingProxyType({key: tuple(values) for key, values in mapping.items()})
+
+
+def view_sides(view: View) -> tuple[str, ...]:
+    """Which sides of a sided region a view shows."""
+    if view.mirror_of is not None:
+        return ("left",)
+    if view.mirror_x is None:
+        return ("right",)
+    return SIDES
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Everything triggermap knows, indexed for constant-time queries."""
+
+    regions: Mapping[str, Region]
+    region_specs: Mapping[str, RegionSpec]
+    views: Mapping[str, View]
+    muscles: Mapping[str, Muscle]
+    trigger_points: Mapping[str, TriggerPoint]
+    conditions: Mapping[str, Condition]
+    references: Mapping[str, Reference]
+    version: str
+    tps_by_muscle: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    tps_by_condition: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    tps_located_in: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    tps_referring_to: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def base_of(self, region_id: str) -> str:
+        """The side-neutral id of a region id (sided or not)."""
+        region = self.regions.get(region_id)
+        return region.base if region else region_id
+
+    def regions_of(self, base: str) -> tuple[str, ...]:
+        """The concrete region ids a side-neutral id stands for."""
+        spec = self.region_specs[base]
+        return tuple(sided_id(base, side) for side in SIDES) if spec.sided else (base,)
+
+    def on_side(self, base: str, side: str) -> str:
+        """The concrete region of `base` on `side` (a midline region is its own)."""
+        return sided_id(base, side) if self.region_specs[base].sided else base
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "regions": len(self.regions),
+            "views": len(self.views),
+            "muscles": len(self.muscles),
+            "trigger_points": len(self.trigger_points),
+            "conditions": len(self.conditions),
+            "references": len(self.references),
+        }
+
+
+def _expand_regions(specs: Iterable[RegionSpec], views: Mapping[str, View]) -> dict[str, Region]:
+    regions: dict[str, Region] = {}
+    for spec in specs:
+        shown = [view_id for view_id in views if _shows(spec, views[view_id], views)]
+        if not spec.sided:
+            choir = spec.choir if isinstance(spec.choir, list) else [*spec.choir.right, *spec.choir.left]
+            regions[spec.id] = Region(
+                id=spec.id,
+                base=spec.id,
+                name=spec.name,
+                side="midline",
+                area=spec.area,
+                aliases=list(spec.aliases),
+                choir=sorted(set(choir)),
+                views=shown,
+            )
+            continue
+        for side in SIDES:
+            choir = getattr(spec.choir, side) if not isinstance(spec.choir, list) else spec.choir
+            regions[sided_id(spec.id, side)] = Region(
+                id=sided_id(spec.id, side),
+                base=spec.id,
+                name=f"{side} {spec.name}",
+                side=side,  # type: ignore[arg-type]
+                area=spec.area,
+                aliases=list(spec.aliases),
+                choir=sorted(set(choir)),
+                views=[v for v in shown if side in view_sides(views[v])],
+            )
+    return regions
+
+
+def _shows(spec: RegionSpec, view: View, views: Mapping[str, View]) -> bool:
+    source = view.mirror_of or view.id
+    return source in spec.shapes
+
+
+def build_catalogue(
+    *,
+    region_specs: list[RegionSpec],
+    views: list[View],
+    muscle_specs: list[MuscleSpec],
+    conditions: list[Condition],
+    references: list[Reference],
+    version: str,
+) -> Catalogue:
+    """Assemble the served catalogue from validated specs (references already proven)."""
+    view_map = {view.id: view for view in views}
+    regions = _expand_regions(region_specs, view_map)
+    trigger_points: dict[str, TriggerPoint] = {}
+    muscles: dict[str, Muscle] = {}
+    by_muscle: dict[str, list[str]] = defaultdict(list)
+    by_condition: dict[str, list[str]] = defaultdict(list)
+    located: dict[str, list[str]] = defaultdict(list)
+    referring: dict[str, list[str]] = defaultdict(list)
+    for spec in muscle_specs:
+        for tp in spec.trigger_points:
+            trigger_points[tp.id] = TriggerPoint(
+                id=tp.id,
+                muscle=spec.id,
+                muscle_name=spec.name,
+                name=f"{spec.name} {tp.label}",
+                **tp.model_dump(exclude={"id"}),
+            )
+            by_muscle[spec.id].append(tp.id)
+            for condition in dict.fromkeys(tp.conditions):
+                by_condition[condition].append(tp.id)
+            for base in dict.fromkeys(tp.location.regions):
+                located[base].append(tp.id)
+            for base in dict.fromkeys([*tp.referral.essential, *tp.referral.spillover]):
+                referring[base].append(tp.id)
+        shown: dict[str, None] = {}
+        for tp in spec.trigger_points:
+            for base in tp.location.regions:
+                for view_id in regions[next(iter(_concrete(base, regions)))].views:
+                    shown[view_id] = None
+        muscles[spec.id] = Muscle(
+            id=spec.id,
+            name=spec.name,
+            synonyms=list(spec.synonyms),
+            area=spec.area,
+            action=spec.action,
+            innervation=spec.innervation,
+            references=list(spec.references),
+            trigger_points=list(by_muscle[spec.id]),
+            views=[v for v in view_map if v in shown],
+        )
+    return Catalogue(
+        regions=MappingProxyType(regions),
+        region_specs=MappingProxyType({spec.id: spec for spec in region_specs}),
+        views=MappingProxyType(view_map),
+        muscles=MappingProxyType(muscles),
+        trigger_points=MappingProxyType(trigger_points),
+        conditions=MappingProxyType({c.id: c for c in conditions}),
+        references=MappingProxyType({r.id: r for r in references}),
+        version=version,
+        tps_by_muscle=_frozen(by_muscle),
+        tps_by_condition=_frozen(by_condition),
+        tps_located_in=_frozen(located),
+        tps_referring_to=_frozen(referring),
+    )
+
+
+def _concrete(base: str, regions: Mapping[str, Region]) -> list[str]:
+    right = sided_id(base, "right")
+    return [right] if right in regions else [base]

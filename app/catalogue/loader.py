@@ -1,0 +1,230 @@
+"""YAML files -> validated models -> Catalogue, collecting every error in one pass."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from app.catalogue.index import Catalogue, build_catalogue
+from app.catalogue.models import Condition, MuscleSpec, Reference, RegionSpec, View
+from app.catalogue.yaml_source import DataError, PathKey, SourceDocument, display_name, read_yaml
+from app.errors import CatalogueInvalid
+
+SECTIONS: dict[str, type[BaseModel]] = {
+    "regions": RegionSpec,
+    "views": View,
+    "conditions": Condition,
+    "references": Reference,
+    "muscles": MuscleSpec,
+}
+
+
+@dataclass(frozen=True)
+class Located:
+    """A validated item and where it came from."""
+
+    item: Any
+    doc: SourceDocument
+    path: PathKey
+
+
+def data_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def catalogue_version(files: Iterable[Path], folder: Path) -> str:
+    """A content hash of the data: the catalogue's version and every ETag's root."""
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(str(path.relative_to(folder)).encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _friendly(error: dict[str, Any]) -> str:
+    """Rewrite a pydantic error in the words of someone editing YAML."""
+    loc = [str(part) for part in error["loc"] if not str(part).startswith("function-")]
+    field = loc[-1] if loc else "value"
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "missing":
+        return f"missing required field '{field}'"
+    if kind == "extra_forbidden":
+        return f"unknown field '{field}'"
+    if kind == "string_pattern_mismatch":
+        return f"'{value}' is not a valid id in '{field}': use lower-case letters, digits and single hyphens"
+    if kind == "literal_error":
+        allowed = error.get("ctx", {}).get("expected", "")
+        return f"'{value}' is not allowed in '{field}'; expected {allowed}"
+    if kind == "too_short" and isinstance(value, list):
+        return f"'{field}' needs at least {error.get('ctx', {}).get('min_length', 1)} item(s)"
+    return f"{'.'.join(loc) or 'value'}: {error['msg']}"
+
+
+def _suggest(word: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class _Collector:
+    """Gathers validated items per section and every error on the way."""
+
+    def __init__(self) -> None:
+        self.errors: list[DataError] = []
+        self.items: dict[str, list[Located]] = {name: [] for name in SECTIONS}
+
+    def add_document(self, doc: SourceDocument) -> None:
+        if doc.data is None:
+            return
+        if not isinstance(doc.data, dict):
+            self.errors.append(doc.error((), "the file must be a mapping of sections, e.g. 'muscles:'"))
+            return
+        for section, entries in doc.data.items():
+            model = SECTIONS.get(section)
+            if model is None:
+                hint = _suggest(section, SECTIONS)
+                self.errors.append(doc.error((section,), f"unknown section '{section}'{hint}"))
+                continue
+            if not isinstance(entries, list):
+                self.errors.append(doc.error((section,), f"'{section}' must be a list"))
+                continue
+            for index, entry in enumerate(entries):
+                path: PathKey = (section, index)
+                try:
+                    item = model.model_validate(entry)
+                except ValidationError as exc:
+                    prefix = f"{entry.get('id')}: " if isinstance(entry, dict) and entry.get("id") else ""
+                    for err in exc.errors():
+                        self.errors.append(doc.error((*path, *err["loc"]), prefix + _friendly(dict(err))))
+                    continue
+                self.items[section].append(Located(item, doc, path))
+
+
+def _check_unique(kind: str, entries: Iterable[tuple[str, SourceDocument, PathKey]]) -> list[DataError]:
+    seen: dict[str, DataError] = {}
+    errors = []
+    for ident, doc, path in entries:
+        where = doc.error((*path, "id"), "")
+        if ident in seen:
+            first = seen[ident]
+            errors.append(
+                doc.error(
+                    (*path, "id"), f"duplicate {kind} id '{ident}' (first at {first.file}:{first.line})"
+                )
+            )
+        else:
+            seen[ident] = where
+    return errors
+
+
+def _check_references(c: _Collector) -> list[DataError]:
+    errors: list[DataError] = []
+    regions = {loc.item.id for loc in c.items["regions"]}
+    conditions = {loc.item.id for loc in c.items["conditions"]}
+    references = {loc.item.id for loc in c.items["references"]}
+    views = {loc.item.id: loc.item for loc in c.items["views"]}
+
+    def need(ident: str, known: set[str], what: str, owner: str, doc: SourceDocument, path: PathKey) -> None:
+        if ident not in known:
+            hint = _suggest(ident, known)
+            errors.append(doc.error(path, f"{owner}: unknown {what} '{ident}'{hint}"))
+
+    for loc in c.items["views"]:
+        view: View = loc.item
+        if view.mirror_of is not None:
+            need(view.mirror_of, set(views), "view", view.id, loc.doc, (*loc.path, "mirror_of"))
+        for o, outline in enumerate(view.outlines):
+            for p, name in enumerate(outline.points):
+                need(
+                    name.lstrip("~"),
+                    set(view.landmarks),
+                    "landmark",
+                    view.id,
+                    loc.doc,
+                    (*loc.path, "outlines", o, "points", p),
+                )
+    for loc in c.items["regions"]:
+        spec: RegionSpec = loc.item
+        for view_id, polygon in spec.shapes.items():
+            if view_id not in views:
+                need(view_id, set(views), "view", spec.id, loc.doc, (*loc.path, "shapes", view_id))
+                continue
+            for p, name in enumerate(polygon):
+                need(
+                    name.lstrip("~"),
+                    set(views[view_id].landmarks),
+                    "landmark",
+                    spec.id,
+                    loc.doc,
+                    (*loc.path, "shapes", view_id, p),
+                )
+    for loc in c.items["muscles"]:
+        muscle: MuscleSpec = loc.item
+        for r, ref in enumerate(muscle.references):
+            need(ref, references, "reference", muscle.id, loc.doc, (*loc.path, "references", r))
+        for t, tp in enumerate(muscle.trigger_points):
+            base: PathKey = (*loc.path, "trigger_points", t)
+            for i, region in enumerate(tp.location.regions):
+                need(region, regions, "region", tp.id, loc.doc, (*base, "location", "regions", i))
+            for zone in ("essential", "spillover"):
+                for i, region in enumerate(getattr(tp.referral, zone)):
+                    need(
+                        region,
+                        regions,
+                        f"region in referral.{zone}",
+                        tp.id,
+                        loc.doc,
+                        (*base, "referral", zone, i),
+                    )
+            for i, condition in enumerate(tp.conditions):
+                need(condition, conditions, "condition", tp.id, loc.doc, (*base, "conditions", i))
+            for i, ref in enumerate(tp.references):
+                need(ref, references, "reference", tp.id, loc.doc, (*base, "references", i))
+    return errors
+
+
+def load_catalogue(folder: Path) -> Catalogue:
+    """Load and validate the data folder; raise CatalogueInvalid with every error."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise CatalogueInvalid([DataError(display_name(folder), 0, "data folder not found")])
+    files = data_files(folder)
+    collector = _Collector()
+    for path in files:
+        doc = read_yaml(path)
+        if isinstance(doc, DataError):
+            collector.errors.append(doc)
+        else:
+            collector.add_document(doc)
+    errors = collector.errors
+    for section in ("regions", "views", "conditions", "references", "muscles"):
+        errors += _check_unique(section[:-1], ((x.item.id, x.doc, x.path) for x in collector.items[section]))
+    errors += _check_unique(
+        "trigger point",
+        (
+            (tp.id, x.doc, (*x.path, "trigger_points", i))
+            for x in collector.items["muscles"]
+            for i, tp in enumerate(x.item.trigger_points)
+        ),
+    )
+    errors += _check_references(collector)
+    if not files:
+        errors.append(DataError(display_name(folder), 0, "no YAML files in the data folder"))
+    if errors:
+        raise CatalogueInvalid(sorted(set(errors), key=lambda e: (e.file, e.line, e.message)))
+    items = {name: [x.item for x in located] for name, located in collector.items.items()}
+    return build_catalogue(
+        region_specs=items["regions"],
+        views=items["views"],
+        muscle_specs=items["muscles"],
+        conditions=items["conditions"],
+        references=items["references"],
+        version=catalogue_version(files, folder),
+    )

@@ -1,0 +1,24 @@
+"""Settings in one typed place: the data folder, host, port and flags, from the environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def default_data_dir() -> Path:
+    """`TRIGGERMAP_DATA`, else the repository's data/ folder."""
+    return Path(os.environ.get("TRIGGERMAP_DATA") or REPO_ROOT / "data")
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = field(default_factory=default_data_dir)
+    host: str = "127.0.0.1"
+    port: int = 8000
+    reload_data: bool = False
+    # How often the data folder is checked when reload_data is on.
+    reload_interval: float = 0.3
