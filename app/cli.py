@@ -79,9 +79,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from app.main import create_app
 
-    settings = Settings(
-        data_dir=Path(args.data), host=args.host, port=args.port, reload_data=args.reload_data
-    )
+    settings = Settings(data_dir=Path(args.data), host=args.host, port=args.port, reload_data=args.reload_data)
     app = create_app(settings)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0
@@ -96,9 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--data", default=str(default_data_dir()), help=data_help)
-    serve.add_argument(
-        "--reload-data", action="store_true", help="watch the data folder and reload valid edits"
-    )
+    serve.add_argument("--reload-data", action="store_true", help="watch the data folder and reload valid edits")
     serve.add_argument("--log-level", default="info")
     serve.set_defaults(func=cmd_serve)
 

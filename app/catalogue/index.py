@@ -58,6 +58,7 @@ class Catalogue:
     tps_by_condition: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     tps_located_in: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     tps_referring_to: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    regions_by_choir: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
 
     def base_of(self, region_id: str) -> str:
         """The side-neutral id of a region id (sided or not)."""
@@ -171,6 +172,10 @@ def build_catalogue(
             trigger_points=list(by_muscle[spec.id]),
             views=[v for v in view_map if v in shown],
         )
+    by_choir: dict[int, list[str]] = defaultdict(list)
+    for region in regions.values():
+        for code in region.choir:
+            by_choir[code].append(region.id)
     return Catalogue(
         regions=MappingProxyType(regions),
         region_specs=MappingProxyType({spec.id: spec for spec in region_specs}),
@@ -184,6 +189,7 @@ def build_catalogue(
         tps_by_condition=_frozen(by_condition),
         tps_located_in=_frozen(located),
         tps_referring_to=_frozen(referring),
+        regions_by_choir=MappingProxyType({code: tuple(ids) for code, ids in sorted(by_choir.items())}),
     )
 
 

@@ -73,6 +73,21 @@ def _suggest(word: str, known: Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+def _owner_id(entry: Any, loc: tuple[int | str, ...]) -> str | None:
+    """The id of the innermost record on the error's path (a TrP rather than its muscle)."""
+    owner = None
+    node = entry
+    for part in (None, *loc):
+        if part is not None:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                break
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            owner = node["id"]
+    return owner
+
+
 class _Collector:
     """Gathers validated items per section and every error on the way."""
 
@@ -100,8 +115,9 @@ class _Collector:
                 try:
                     item = model.model_validate(entry)
                 except ValidationError as exc:
-                    prefix = f"{entry.get('id')}: " if isinstance(entry, dict) and entry.get("id") else ""
                     for err in exc.errors():
+                        owner = _owner_id(entry, err["loc"])
+                        prefix = f"{owner}: " if owner else ""
                         self.errors.append(doc.error((*path, *err["loc"]), prefix + _friendly(dict(err))))
                     continue
                 self.items[section].append(Located(item, doc, path))
@@ -115,9 +131,7 @@ def _check_unique(kind: str, entries: Iterable[tuple[str, SourceDocument, PathKe
         if ident in seen:
             first = seen[ident]
             errors.append(
-                doc.error(
-                    (*path, "id"), f"duplicate {kind} id '{ident}' (first at {first.file}:{first.line})"
-                )
+                doc.error((*path, "id"), f"duplicate {kind} id '{ident}' (first at {first.file}:{first.line})")
             )
         else:
             seen[ident] = where

@@ -60,6 +60,16 @@ class Outline(Model):
 
     points: list[str] = Field(min_length=3)
     mirror: bool = Field(default=True, description="Also draw the outline mirrored to the other side.")
+    corners: list[str] = Field(default_factory=list, description="Landmarks where the curve turns sharply.")
+
+
+class Stroke(Model):
+    """An open (or closed) smooth line through landmarks: an anatomy cue such as a clavicle."""
+
+    points: list[str] = Field(min_length=2)
+    mirror: bool = Field(default=True, description="Also draw the stroke mirrored to the other side.")
+    closed: bool = False
+    corners: list[str] = Field(default_factory=list)
 
 
 class View(Model):
@@ -73,15 +83,11 @@ class View(Model):
     name: Text
     width: float
     height: float
-    mirror_x: float | None = Field(
-        default=None, description="Axis across which the left side mirrors the right."
-    )
-    mirror_of: Slug | None = Field(
-        default=None, description="This view is the other view flipped, sides swapped."
-    )
+    mirror_x: float | None = Field(default=None, description="Axis across which the left side mirrors the right.")
+    mirror_of: Slug | None = Field(default=None, description="This view is the other view flipped, sides swapped.")
     landmarks: dict[str, Point] = Field(default_factory=dict)
     outlines: list[Outline] = Field(default_factory=list)
-    details: list[list[str]] = Field(default_factory=list, description="Open strokes drawn for anatomy cues.")
+    details: list[Stroke] = Field(default_factory=list, description="Strokes drawn for anatomy cues.")
 
 
 class RegionSpec(Model):

@@ -83,7 +83,9 @@ def read_yaml(path: Path) -> SourceDocument | DataError:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
-        what = "; ".join(part for part in (exc.context, exc.problem) if part)
+        what = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.context_mark is not None and exc.context_mark.line + 1 != line:
+            what += f" ({exc.context} started at line {exc.context_mark.line + 1})"
         return DataError(name, line, f"YAML syntax error: {what}")
     except yaml.YAMLError as exc:
         return DataError(name, 1, f"YAML error: {exc}")

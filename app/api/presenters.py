@@ -1,0 +1,114 @@
+"""Catalogue records -> API dictionaries, validated once through the response models.
+
+Everything here runs when a catalogue is loaded, not per request: the routes
+only slice, filter and serialize what these functions prepared.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.api import schemas
+from app.catalogue.index import SIDES, Catalogue
+from app.catalogue.models import Condition, Muscle, Region, TriggerPoint
+
+
+def _dump(model: schemas.Out) -> dict[str, Any]:
+    return model.model_dump(mode="json")
+
+
+def region(r: Region) -> dict[str, Any]:
+    return _dump(schemas.RegionOut(**r.model_dump()))
+
+
+def references(catalogue: Catalogue, ids: list[str]) -> list[schemas.ReferenceOut]:
+    return [schemas.ReferenceOut(**catalogue.references[i].model_dump()) for i in ids]
+
+
+def _summary(tp: TriggerPoint) -> schemas.TriggerPointSummary:
+    return schemas.TriggerPointSummary(
+        id=tp.id,
+        name=tp.name,
+        label=tp.label,
+        muscle=tp.muscle,
+        muscle_name=tp.muscle_name,
+        prevalence=tp.prevalence,
+        referral=schemas.ZonesOut(essential=list(tp.referral.essential), spillover=list(tp.referral.spillover)),
+        conditions=list(tp.conditions),
+    )
+
+
+def trigger_point_summary(tp: TriggerPoint) -> dict[str, Any]:
+    return _dump(_summary(tp))
+
+
+def trigger_point(catalogue: Catalogue, tp: TriggerPoint) -> dict[str, Any]:
+    by_side = {
+        side: schemas.ZonesOut(
+            essential=[catalogue.on_side(b, side) for b in tp.referral.essential],
+            spillover=[catalogue.on_side(b, side) for b in tp.referral.spillover],
+        )
+        for side in SIDES
+    }
+    out = schemas.TriggerPointOut(
+        **_summary(tp).model_dump(),
+        location=schemas.LocationOut(description=tp.location.description, regions=list(tp.location.regions)),
+        referral_by_side=by_side,
+        symptoms=list(tp.symptoms),
+        perpetuating_factors=list(tp.perpetuating_factors),
+        self_care=list(tp.self_care),
+        needling=tp.needling,
+        references=references(catalogue, tp.references),
+        links={
+            "muscle": f"/api/v1/muscles/{tp.muscle}",
+            "diagram": f"/svg/trigger-points/{tp.id}.svg",
+            "page": f"/trigger-points/{tp.id}",
+        },
+    )
+    return _dump(out)
+
+
+def muscle_summary(m: Muscle) -> dict[str, Any]:
+    return _dump(
+        schemas.MuscleSummary(id=m.id, name=m.name, synonyms=m.synonyms, area=m.area, trigger_points=m.trigger_points)
+    )
+
+
+def muscle(catalogue: Catalogue, m: Muscle) -> dict[str, Any]:
+    conditions = dict.fromkeys(c for t in m.trigger_points for c in catalogue.trigger_points[t].conditions)
+    out = schemas.MuscleOut(
+        id=m.id,
+        name=m.name,
+        synonyms=m.synonyms,
+        area=m.area,
+        trigger_points=m.trigger_points,
+        action=m.action,
+        innervation=m.innervation,
+        views=m.views,
+        references=references(catalogue, m.references),
+        conditions=list(conditions),
+    )
+    return _dump(out)
+
+
+def condition_summary(catalogue: Catalogue, c: Condition) -> dict[str, Any]:
+    return _dump(
+        schemas.ConditionSummary(
+            id=c.id, name=c.name, aliases=c.aliases, trigger_point_count=len(catalogue.tps_by_condition.get(c.id, ()))
+        )
+    )
+
+
+def condition(catalogue: Catalogue, c: Condition) -> dict[str, Any]:
+    tps = list(catalogue.tps_by_condition.get(c.id, ()))
+    muscles = list(dict.fromkeys(catalogue.trigger_points[t].muscle for t in tps))
+    out = schemas.ConditionOut(
+        id=c.id,
+        name=c.name,
+        aliases=c.aliases,
+        trigger_point_count=len(tps),
+        description=c.description,
+        trigger_points=tps,
+        muscles=muscles,
+    )
+    return _dump(out)

@@ -1,0 +1,322 @@
+"""Body geometry: landmarks -> points, smooth outlines, region polygons per view.
+
+Pure functions over the catalogue's views and region specs, with no drawing
+and no shapely: the renderer and the tests build on them. Landmarks are
+authored for the person's right side and the midline; `~name` is the mirror
+image of `name` across the view's `mirror_x`. A view with `mirror_of` is the
+other view flipped horizontally with every sided region switched to `-left`.
+Coordinates are rounded to one decimal so output is deterministic and small.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from app.catalogue.models import RegionSpec, View
+
+Point = tuple[float, float]
+BBox = tuple[float, float, float, float]  # min x, min y, max x, max y
+MIRROR = "~"
+SAMPLES_PER_SEGMENT = 8
+
+
+def rnd(value: float) -> float:
+    """Round to one decimal, never '-0.0'."""
+    return round(value, 1) + 0.0
+
+
+def fmt(value: float) -> str:
+    """A compact, deterministic number for SVG: '12', '12.5', '-3.1'."""
+    text = f"{rnd(value):.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _mirror(point: Point, axis: float) -> Point:
+    return (rnd(2 * axis - point[0]), point[1])
+
+
+def landmark(view: View, name: str) -> Point:
+    """The point a landmark name stands for in its own (non-mirrored) view."""
+    if name.startswith(MIRROR):
+        if view.mirror_x is None:
+            raise ValueError(f"view {view.id} has no mirror_x, so '{name}' has no meaning")
+        return _mirror(landmark(view, name[1:]), view.mirror_x)
+    try:
+        x, y = view.landmarks[name]
+    except KeyError:
+        raise KeyError(f"view {view.id}: unknown landmark '{name}'") from None
+    return (rnd(x), rnd(y))
+
+
+def _unit(dx: float, dy: float) -> Point:
+    length = math.hypot(dx, dy)
+    return (dx / length, dy / length) if length else (0.0, 0.0)
+
+
+def _beziers(points: Sequence[Point], corners: Sequence[bool], closed: bool) -> list[tuple[Point, ...]]:
+    """Cubic Bézier segments of a smooth curve through the points.
+
+    Catmull-Rom tangents, scaled by the length of each segment (so uneven
+    spacing does not overshoot); a corner point gets no tangent and the curve
+    turns sharply there.
+    """
+    n = len(points)
+    tangents: list[Point] = []
+    for i in range(n):
+        if corners[i]:
+            tangents.append((0.0, 0.0))
+            continue
+        if closed:
+            before, after = points[i - 1], points[(i + 1) % n]
+        else:
+            before, after = points[max(i - 1, 0)], points[min(i + 1, n - 1)]
+        tangents.append(_unit(after[0] - before[0], after[1] - before[1]))
+    segments = []
+    for i in range(n if closed else n - 1):
+        p0, p3 = points[i], points[(i + 1) % n]
+        third = math.dist(p0, p3) / 3
+        t0, t3 = tangents[i], tangents[(i + 1) % n]
+        p1 = (p0[0] + t0[0] * third, p0[1] + t0[1] * third)
+        p2 = (p3[0] - t3[0] * third, p3[1] - t3[1] * third)
+        segments.append((p0, p1, p2, p3))
+    return segments
+
+
+def smooth_path(points: Sequence[Point], corners: Sequence[bool] | None = None, closed: bool = True) -> str:
+    """SVG path data of a smooth curve through the points (cubic Béziers)."""
+    corners = corners or [False] * len(points)
+    segments = _beziers(points, corners, closed)
+    parts = [f"M{fmt(points[0][0])},{fmt(points[0][1])}"]
+    for _, p1, p2, p3 in segments:
+        parts.append("C" + " ".join(f"{fmt(x)},{fmt(y)}" for x, y in (p1, p2, p3)))
+    if closed:
+        parts.append("Z")
+    return "".join(parts)
+
+
+def sample_curve(
+    points: Sequence[Point], corners: Sequence[bool] | None = None, closed: bool = True, per_segment: int = 8
+) -> list[Point]:
+    """The smooth curve as a polygon (list of points), for tests and hit maths."""
+    corners = corners or [False] * len(points)
+    sampled: list[Point] = []
+    for p0, p1, p2, p3 in _beziers(points, corners, closed):
+        for k in range(per_segment):
+            t = k / per_segment
+            u = 1 - t
+            a, b, c, d = u**3, 3 * u * u * t, 3 * u * t * t, t**3
+            sampled.append(
+                (
+                    rnd(a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0]),
+                    rnd(a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]),
+                )
+            )
+    if not closed:
+        sampled.append(points[-1])
+    return sampled
+
+
+def polygon_path(points: Sequence[Point]) -> str:
+    """SVG path data of a closed polygon."""
+    head, *rest = points
+    return f"M{fmt(head[0])},{fmt(head[1])}L" + " ".join(f"{fmt(x)},{fmt(y)}" for x, y in rest) + "Z"
+
+
+def contains(polygon: Sequence[Point], x: float, y: float) -> bool:
+    """Even-odd point-in-polygon test."""
+    inside = False
+    n = len(polygon)
+    j = n - 1
+    for i in range(n):
+        xi, yi = polygon[i]
+        xj, yj = polygon[j]
+        if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / (yj - yi) + xi:
+            inside = not inside
+        j = i
+    return inside
+
+
+def bbox(points: Iterable[Point]) -> BBox:
+    xs, ys = zip(*points, strict=True)
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def union_bbox(boxes: Iterable[BBox]) -> BBox | None:
+    boxes = list(boxes)
+    if not boxes:
+        return None
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+@dataclass(frozen=True)
+class Curve:
+    """A resolved outline or stroke: its points, corner flags and closure."""
+
+    points: tuple[Point, ...]
+    corners: tuple[bool, ...]
+    closed: bool
+
+    @property
+    def d(self) -> str:
+        return smooth_path(self.points, self.corners, self.closed)
+
+    def sampled(self) -> list[Point]:
+        return sample_curve(self.points, self.corners, self.closed, SAMPLES_PER_SEGMENT)
+
+
+@dataclass(frozen=True)
+class ViewGeometry:
+    """Everything drawable in one view, in that view's coordinates."""
+
+    id: str
+    name: str
+    width: float
+    height: float
+    outlines: tuple[Curve, ...]
+    details: tuple[Curve, ...]
+    regions: Mapping[str, tuple[Point, ...]]  # concrete region id -> polygon (unclipped)
+    mirror_x: float | None = None
+    _cache: dict[str, tuple[Point | None, BBox | None]] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def silhouette(self) -> tuple[tuple[Point, ...], ...]:
+        """The silhouette as polygons (one per outline part; their union is the body)."""
+        return tuple(tuple(curve.sampled()) for curve in self.outlines)
+
+    @cached_property
+    def _silhouette_boxes(self) -> tuple[BBox, ...]:
+        return tuple(bbox(part) for part in self.silhouette)
+
+    def in_body(self, x: float, y: float) -> bool:
+        for box, part in zip(self._silhouette_boxes, self.silhouette, strict=True):
+            if box[0] <= x <= box[2] and box[1] <= y <= box[3] and contains(part, x, y):
+                return True
+        return False
+
+    def _visible(self, region_id: str) -> tuple[Point | None, BBox | None]:
+        """The representative point and bbox of a region clipped to the body, by sampling."""
+        if region_id not in self._cache:
+            polygon = self.regions[region_id]
+            x0, y0, x1, y1 = bbox(polygon)
+            step = max(0.5, min(4.0, math.sqrt((x1 - x0) * (y1 - y0) / 900)))
+            inside: list[Point] = []
+            y = y0 + step / 2
+            while y < y1:
+                x = x0 + step / 2
+                while x < x1:
+                    if contains(polygon, x, y) and self.in_body(x, y):
+                        inside.append((x, y))
+                    x += step
+                y += step
+            if not inside:
+                self._cache[region_id] = (None, None)
+            else:
+                cx = sum(p[0] for p in inside) / len(inside)
+                cy = sum(p[1] for p in inside) / len(inside)
+                best = min(inside, key=lambda p: (p[0] - cx) ** 2 + (p[1] - cy) ** 2)
+                half = step / 2
+                box = bbox(inside)
+                self._cache[region_id] = (
+                    (rnd(best[0]), rnd(best[1])),
+                    (rnd(box[0] - half), rnd(box[1] - half), rnd(box[2] + half), rnd(box[3] + half)),
+                )
+        return self._cache[region_id]
+
+    def representative_point(self, region_id: str) -> Point | None:
+        """A point inside the region and inside the body, near its visible centre."""
+        return self._visible(region_id)[0]
+
+    def region_bbox(self, region_id: str) -> BBox | None:
+        """The bounding box of the region's visible (clipped) part."""
+        return self._visible(region_id)[1]
+
+    def body_bbox(self) -> BBox:
+        return union_bbox(bbox(part) for part in self.silhouette) or (0.0, 0.0, self.width, self.height)
+
+
+def _curve(view: View, names: Sequence[str], corners: Iterable[str], closed: bool) -> Curve:
+    corner_set = set(corners)
+    return Curve(tuple(landmark(view, n) for n in names), tuple(n in corner_set for n in names), closed)
+
+
+def _mirrored_names(names: Sequence[str]) -> list[str]:
+    return [n[1:] if n.startswith(MIRROR) else MIRROR + n for n in names]
+
+
+def _flip_curve(curve: Curve, width: float) -> Curve:
+    return Curve(tuple((rnd(width - x), y) for x, y in curve.points), curve.corners, curve.closed)
+
+
+def build_view(view: View, views: Mapping[str, View], specs: Iterable[RegionSpec]) -> ViewGeometry:
+    """Resolve one view's outlines, details and concrete region polygons."""
+    if view.mirror_of is not None:
+        source = build_view(views[view.mirror_of], views, specs)
+        regions = {}
+        for region_id, polygon in source.regions.items():
+            flipped = tuple((rnd(source.width - x), y) for x, y in polygon)
+            regions[_switch_side(region_id)] = flipped
+        return ViewGeometry(
+            id=view.id,
+            name=view.name,
+            width=view.width,
+            height=view.height,
+            outlines=tuple(_flip_curve(c, source.width) for c in source.outlines),
+            details=tuple(_flip_curve(c, source.width) for c in source.details),
+            regions=dict(sorted(regions.items())),
+        )
+    mirrorable = view.mirror_x is not None
+    outlines: list[Curve] = []
+    for outline in view.outlines:
+        outlines.append(_curve(view, outline.points, outline.corners, True))
+        if outline.mirror and mirrorable:
+            outlines.append(_curve(view, _mirrored_names(outline.points), _mirrored_names(outline.corners), True))
+    details: list[Curve] = []
+    for stroke in view.details:
+        details.append(_curve(view, stroke.points, stroke.corners, stroke.closed))
+        if stroke.mirror and mirrorable:
+            details.append(_curve(view, _mirrored_names(stroke.points), _mirrored_names(stroke.corners), stroke.closed))
+    regions: dict[str, tuple[Point, ...]] = {}
+    for spec in specs:
+        names = spec.shapes.get(view.id)
+        if not names:
+            continue
+        polygon = tuple(landmark(view, n) for n in names)
+        if not spec.sided:
+            regions[spec.id] = polygon
+        elif mirrorable:
+            regions[f"{spec.id}-right"] = polygon
+            regions[f"{spec.id}-left"] = tuple(landmark(view, n) for n in _mirrored_names(names))
+        else:
+            regions[f"{spec.id}-right"] = polygon
+    return ViewGeometry(
+        id=view.id,
+        name=view.name,
+        width=view.width,
+        height=view.height,
+        outlines=tuple(outlines),
+        details=tuple(details),
+        regions=regions,
+        mirror_x=view.mirror_x,
+    )
+
+
+def _switch_side(region_id: str) -> str:
+    if region_id.endswith("-right"):
+        return region_id[: -len("right")] + "left"
+    if region_id.endswith("-left"):
+        return region_id[: -len("left")] + "right"
+    return region_id
+
+
+def build_views(views: Mapping[str, View], specs: Iterable[RegionSpec]) -> dict[str, ViewGeometry]:
+    """Every view's geometry, in the catalogue's view order."""
+    specs = list(specs)
+    return {view_id: build_view(view, views, specs) for view_id, view in views.items()}

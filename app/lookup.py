@@ -1,0 +1,152 @@
+"""Pain regions -> ranked, explained trigger point candidates (pure functions).
+
+The question: "it hurts here; which trigger points could cause it?"
+
+Scoring, for a painted set P of concrete regions (each side-specific, or midline):
+
+* A trigger point is considered on each side whose mirrored zones touch P
+  (left-sided pain suggests left-sided TrPs; a midline region matches both
+  sides). A candidate is one TrP with the side(s) it matches on.
+* ``tier``: 1 if at least one painted region lies in the essential zone, else
+  0. Essential-zone matches always outrank spillover-only ones.
+* ``explained``: the share of the drawing the TrP explains. Each painted region
+  counts with a specificity weight ``1 / log2(2 + n)``, where n is the number
+  of TrPs that refer to it, so a region every TrP refers to says little; an
+  essential match counts fully, a spillover match 0.4.
+* ``fit``: the share of the TrP's own zone the drawing covers (essential
+  regions count 1, spillover 0.5), so a huge, unspecific zone does not drown
+  specific ones.
+* ``score = 0.5 * tier + 0.5 * (0.7 * explained + 0.3 * fit)``, in [0, 1].
+* Ties are broken by the clinical prior (the TrP's ``prevalence``: how often
+  the Manual finds it involved), then by name. The result is deterministic.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from app.catalogue.index import SIDES, Catalogue
+from app.catalogue.models import TriggerPoint
+from app.errors import BadRequest, NotFound
+from app.suggest import closest
+
+ESSENTIAL_WEIGHT = 1.0
+SPILLOVER_WEIGHT = 0.4
+SPILLOVER_ZONE_WEIGHT = 0.5
+
+
+@dataclass(frozen=True)
+class Candidate:
+    trigger_point: TriggerPoint
+    sides: tuple[str, ...]
+    score: float
+    essential: tuple[str, ...]
+    spillover: tuple[str, ...]
+    unexplained: tuple[str, ...]
+    explanation: str
+
+
+def resolve_regions(catalogue: Catalogue, region_ids: Iterable[str], choir: Iterable[int | str] = ()) -> list[str]:
+    """Concrete region ids from region ids and CHOIR codes; unknown ones raise NotFound naming them all."""
+    resolved: dict[str, None] = {}
+    unknown: list[str] = []
+    for rid in region_ids:
+        if rid in catalogue.regions:
+            resolved[rid] = None
+        elif rid in catalogue.region_specs:  # a side-neutral id means both sides
+            resolved.update(dict.fromkeys(catalogue.regions_of(rid)))
+        else:
+            unknown.append(rid)
+    for code in choir:
+        ids = catalogue.regions_by_choir.get(int(code)) if str(code).isdigit() else None
+        if ids:
+            resolved.update(dict.fromkeys(ids))
+        else:
+            unknown.append(f"choir:{code}")
+    if unknown:
+        suggestions = {u: closest(u, catalogue.regions) for u in unknown if not u.startswith("choir:")}
+        raise NotFound(f"unknown region(s): {', '.join(unknown)}", unknown=unknown, suggestions=suggestions)
+    if not resolved:
+        raise BadRequest("select at least one region (region=ID or choir=CODE)")
+    return list(resolved)
+
+
+def specificity(catalogue: Catalogue, region_id: str) -> float:
+    """How much a painted region says: less when many TrPs refer to it."""
+    n = len(catalogue.tps_referring_to.get(catalogue.base_of(region_id), ()))
+    return 1.0 / math.log2(2 + n)
+
+
+def _zone(catalogue: Catalogue, bases: Sequence[str], sides: Iterable[str]) -> set[str]:
+    return {catalogue.on_side(base, side) for base in bases for side in sides}
+
+
+def _names(catalogue: Catalogue, ids: Iterable[str]) -> str:
+    names = list(dict.fromkeys(catalogue.region_specs[catalogue.base_of(i)].name for i in ids))
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def explain(
+    catalogue: Catalogue,
+    tp: TriggerPoint,
+    sides: Sequence[str],
+    essential: Sequence[str],
+    spillover: Sequence[str],
+    unexplained: Sequence[str],
+) -> str:
+    """One sentence a patient can read."""
+    where = "both sides" if len(sides) == 2 else f"the {sides[0]} side"
+    parts = []
+    if essential:
+        parts.append(f"its main pain zone covers the {_names(catalogue, essential)}")
+    if spillover:
+        parts.append(f"its occasional spill-over zone covers the {_names(catalogue, spillover)}")
+    sentence = f"A trigger point in the {tp.muscle_name.lower()} ({tp.label}, {where}): " + "; ".join(parts) + "."
+    if unexplained:
+        sentence += f" It does not explain the pain at the {_names(catalogue, unexplained)}."
+    return sentence
+
+
+def lookup(catalogue: Catalogue, painted: Sequence[str], limit: int = 20) -> list[Candidate]:
+    """Rank the TrPs whose referral zones cover the painted (concrete) regions."""
+    painted_set = set(painted)
+    weights = {rid: specificity(catalogue, rid) for rid in painted_set}
+    total_weight = sum(weights.values())
+    bases = {catalogue.base_of(rid) for rid in painted_set}
+    candidate_ids = {tp_id for base in bases for tp_id in catalogue.tps_referring_to.get(base, ())}
+    ranked: list[tuple[float, float, str, Candidate]] = []
+    for tp_id in candidate_ids:
+        tp = catalogue.trigger_points[tp_id]
+        essential_bases, spillover_bases = tp.referral.essential, tp.referral.spillover
+        sides = tuple(
+            side for side in SIDES if painted_set & _zone(catalogue, [*essential_bases, *spillover_bases], (side,))
+        )
+        if not sides:
+            continue
+        ess_zone = _zone(catalogue, essential_bases, sides)
+        spill_zone = _zone(catalogue, spillover_bases, sides) - ess_zone
+        essential = sorted(painted_set & ess_zone)
+        spillover = sorted(painted_set & spill_zone)
+        unexplained = sorted(painted_set - ess_zone - spill_zone)
+        explained = (
+            sum(weights[r] for r in essential) * ESSENTIAL_WEIGHT
+            + sum(weights[r] for r in spillover) * SPILLOVER_WEIGHT
+        ) / total_weight
+        zone_size = len(ess_zone) + SPILLOVER_ZONE_WEIGHT * len(spill_zone)
+        fit = (len(essential) + SPILLOVER_ZONE_WEIGHT * len(spillover)) / zone_size
+        tier = 1.0 if essential else 0.0
+        score = round(0.5 * tier + 0.5 * (0.7 * explained + 0.3 * fit), 4)
+        candidate = Candidate(
+            trigger_point=tp,
+            sides=sides,
+            score=score,
+            essential=tuple(essential),
+            spillover=tuple(spillover),
+            unexplained=tuple(unexplained),
+            explanation=explain(catalogue, tp, sides, essential, spillover, unexplained),
+        )
+        ranked.append((-score, -tp.prior, tp.name, candidate))
+    ranked.sort(key=lambda row: row[:3])
+    return [row[3] for row in ranked[:limit]]

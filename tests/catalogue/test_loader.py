@@ -1,0 +1,90 @@
+"""The loader: a valid catalogue loads; every data error is reported at once as file:line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from app.catalogue.loader import load_catalogue
+from app.cli import main
+from app.errors import CatalogueInvalid
+from tests.conftest import SMALL_TRIGGER_POINTS, make_data
+
+
+def test_small_catalogue_loads_with_mirrored_regions(small_data: Path) -> None:
+    catalogue = load_catalogue(small_data)
+    assert set(catalogue.trigger_points) == {"upper-trapezius-1", "soleus-1", "soleus-3", "sternalis-1"}
+    assert {"temple-right", "temple-left", "sternum"} <= set(catalogue.regions)
+    assert catalogue.regions["temple-left"].side == "left"
+    assert catalogue.regions["sternum"].side == "midline"
+    assert catalogue.tps_referring_to["temple"] == ("upper-trapezius-1",)
+    assert catalogue.tps_by_condition["tension-headache"] == ("upper-trapezius-1",)
+
+
+def test_version_changes_with_content(small_data: Path) -> None:
+    before = load_catalogue(small_data).version
+    path = small_data / "trigger_points.yaml"
+    path.write_text(path.read_text().replace("Temple headache", "Headache at the temple"))
+    assert load_catalogue(small_data).version != before
+
+
+def _broken(tmp_path: Path) -> Path:
+    text = SMALL_TRIGGER_POINTS.replace("essential: [nape, mastoid, temple]", "essential: [nape, mastoid, tempel]")
+    text = text.replace("id: soleus-3", "id: soleus-1")  # duplicate id
+    text = text.replace(
+        "        label: TrP1\n        location:\n          description: Over the sternum.",
+        "        location:\n          description: Over the sternum.",
+    )  # missing label
+    folder = make_data(tmp_path / "data", text)
+    (folder / "extra.yaml").write_text("conditions:\n  - id: ok-one\n    name: [unclosed\n")
+    return folder
+
+
+def test_every_error_reported_in_one_pass_with_lines(tmp_path: Path) -> None:
+    folder = _broken(tmp_path)
+    with pytest.raises(CatalogueInvalid) as caught:
+        load_catalogue(folder)
+    lines = caught.value.lines()
+    text = "\n".join(lines)
+    source = (folder / "trigger_points.yaml").read_text().splitlines()
+    tempel_line = next(i for i, line in enumerate(source, 1) if "tempel" in line)
+    assert (
+        f"trigger_points.yaml:{tempel_line}: upper-trapezius-1: unknown region in referral.essential 'tempel'" in text
+    )
+    assert "did you mean 'temple'?" in text
+    assert re.search(r"trigger_points\.yaml:\d+: duplicate trigger point id 'soleus-1' \(first at .*:\d+\)", text)
+    assert re.search(r"trigger_points\.yaml:\d+: sternalis-1: missing required field 'label'", text)
+    assert re.search(r"extra\.yaml:4: YAML syntax error: .*flow sequence started at line 3", text)
+    assert len(lines) == 4
+
+
+def test_unknown_field_and_bad_slug_are_named(tmp_path: Path) -> None:
+    text = SMALL_TRIGGER_POINTS.replace("    synonyms: [calf]", "    synonym: [calf]").replace(
+        "id: sternalis\n", "id: Sternalis_Muscle\n"
+    )
+    with pytest.raises(CatalogueInvalid) as caught:
+        load_catalogue(make_data(tmp_path / "data", text))
+    text_out = "\n".join(caught.value.lines())
+    assert "unknown field 'synonym'" in text_out
+    assert "'Sternalis_Muscle' is not a valid id" in text_out
+
+
+def test_cli_validate_prints_errors_and_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _broken(tmp_path)
+    assert main(["validate", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert re.search(r"trigger_points\.yaml:\d+: ", err)
+    assert "4 error(s)" in err
+
+
+def test_cli_validate_ok(small_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(small_data)]) == 0
+    assert "4 trigger points" in capsys.readouterr().out
+
+
+def test_missing_folder_is_a_data_error(tmp_path: Path) -> None:
+    with pytest.raises(CatalogueInvalid, match="1 error"):
+        load_catalogue(tmp_path / "nope")
