@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Annotated, Any
 
 import orjson
 from fastapi import APIRouter, Path, Request
@@ -22,7 +22,11 @@ PROBLEMS: dict[int | str, dict[str, Any]] = {
     404: {"model": schemas.Problem, "description": "Unknown id (with the closest matches)"},
     422: {"model": schemas.Problem, "description": "Invalid parameter"},
 }
-IdPath = Path(max_length=100, description="The record's id (a slug).")
+
+
+def id_path() -> Any:
+    """A fresh path-parameter spec per route (FastAPI binds a spec to one parameter)."""
+    return Path(max_length=100, description="The record's id (a slug).")
 
 
 def page(request: Request, snap: Snapshot, items: list[dict[str, Any]], limit: int, offset: int) -> Response:
@@ -94,7 +98,7 @@ def list_regions(
     tags=["catalogue"],
     summary="One body region",
 )
-def get_region(request: Request, snap: SnapshotDep, region_id: str = IdPath) -> Response:
+def get_region(request: Request, snap: SnapshotDep, region_id: Annotated[str, id_path()]) -> Response:
     return detail(request, snap, "regions", region_id, snap.catalogue.regions)
 
 
@@ -129,7 +133,7 @@ def list_muscles(
     tags=["catalogue"],
     summary="One muscle",
 )
-def get_muscle(request: Request, snap: SnapshotDep, muscle_id: str = IdPath) -> Response:
+def get_muscle(request: Request, snap: SnapshotDep, muscle_id: Annotated[str, id_path()]) -> Response:
     return detail(request, snap, "muscles", muscle_id, snap.catalogue.muscles)
 
 
@@ -181,7 +185,7 @@ def list_trigger_points(
     tags=["catalogue"],
     summary="One trigger point",
 )
-def get_trigger_point(request: Request, snap: SnapshotDep, trigger_point_id: str = IdPath) -> Response:
+def get_trigger_point(request: Request, snap: SnapshotDep, trigger_point_id: Annotated[str, id_path()]) -> Response:
     """The full record: location, referral zones (side-neutral and per side), symptoms, conditions,
     perpetuating factors, self-care, needling precautions and references."""
     return detail(request, snap, "trigger-points", trigger_point_id, snap.catalogue.trigger_points)
@@ -208,5 +212,5 @@ def list_conditions(
     tags=["catalogue"],
     summary="One condition",
 )
-def get_condition(request: Request, snap: SnapshotDep, condition_id: str = IdPath) -> Response:
+def get_condition(request: Request, snap: SnapshotDep, condition_id: Annotated[str, id_path()]) -> Response:
     return detail(request, snap, "conditions", condition_id, snap.catalogue.conditions)

@@ -1,0 +1,274 @@
+"""SVG body diagrams with svgwrite: plain views, region overlays, TrP maps and thumbnails.
+
+Every region is a link to its page wrapping a path with `data-region`, a
+`<title>` and an accessible name, so the map works with a keyboard, a screen
+reader and no JavaScript. Regions are clipped to the silhouette by a
+`clipPath`; the silhouette is drawn with the stroke-under-fill trick so the
+union of its parts shows one clean outline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from pathlib import Path
+
+import svgwrite
+from svgwrite.container import Group
+
+from app.body.geometry import BBox, Point, ViewGeometry, build_views, fmt, polygon_path, union_bbox
+from app.catalogue.index import Catalogue
+
+STYLE = """
+.tm-body{fill:#f4e1d2}
+.tm-edge{fill:none;stroke:#6e4f3f;stroke-width:2.2;stroke-linejoin:round}
+.region{fill:#f4e1d2;stroke:#d3b39e;stroke-width:.6;stroke-linejoin:round}
+a:hover .region,a:focus .region{fill:#ecc9ae}
+a:focus{outline:none}
+a:focus .region{stroke:#1f4e8c;stroke-width:1.6}
+.region.is-highlighted{fill:#4f7fc0}
+.region.is-spillover{fill:url(#tm-hatch)}
+.region.is-essential{fill:#c62828}
+.tm-detail{fill:none;stroke:#a4806b;stroke-width:.9;stroke-linecap:round;stroke-linejoin:round}
+.tm-x{stroke-linecap:round}
+.tm-side{font:600 11px sans-serif;fill:#8a6d5c}
+"""
+X_COLOUR = "#111"
+HATCH = "#c62828"
+THUMB_WIDTH = 120
+
+
+def default_href(region_id: str) -> str:
+    return f"/regions/{region_id}"
+
+
+class BodyDiagrams:
+    """Geometry of one catalogue, prepared once; renders views, overlays and thumbnails."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.geometry: dict[str, ViewGeometry] = build_views(catalogue.views, catalogue.region_specs.values())
+
+    def view_ids(self) -> list[str]:
+        return list(self.geometry)
+
+    def _name(self, region_id: str) -> str:
+        region = self.catalogue.regions.get(region_id)
+        return region.name if region else region_id
+
+    # --- drawing -------------------------------------------------------------
+    def _drawing(self, geo: ViewGeometry, viewbox: BBox, label: str, width: str = "100%") -> svgwrite.Drawing:
+        x0, y0, x1, y1 = viewbox
+        dwg = svgwrite.Drawing(size=(width, None), debug=False)
+        dwg.attribs.pop("height", None)
+        dwg.viewbox(x0, y0, x1 - x0, y1 - y0)
+        dwg["role"] = "img"
+        dwg["aria-label"] = label
+        dwg["class"] = f"tm-diagram tm-{geo.id}"
+        dwg.add(dwg.element("title", text=label))
+        dwg.defs.add(dwg.style(STYLE))
+        clip = dwg.clipPath(id=f"tm-clip-{geo.id}")
+        for curve in geo.outlines:
+            clip.add(dwg.path(d=curve.d))
+        dwg.defs.add(clip)
+        return dwg
+
+    def _hatch(self, dwg: svgwrite.Drawing) -> None:
+        pattern = dwg.pattern(id="tm-hatch", size=(5, 5), patternUnits="userSpaceOnUse")
+        pattern["patternTransform"] = "rotate(45)"
+        pattern.add(dwg.rect((0, 0), (5, 5), fill="#f9dcd6"))
+        pattern.add(dwg.rect((0, 0), (2.2, 5), fill=HATCH))
+        dwg.defs.add(pattern)
+
+    def _silhouette(self, dwg: svgwrite.Drawing, geo: ViewGeometry) -> None:
+        group = Group(class_="tm-silhouette")
+        group["aria-hidden"] = "true"
+        for curve in geo.outlines:
+            group.add(dwg.path(d=curve.d, class_="tm-edge"))
+        for curve in geo.outlines:
+            group.add(dwg.path(d=curve.d, class_="tm-body"))
+        dwg.add(group)
+
+    def _regions(
+        self,
+        dwg: svgwrite.Drawing,
+        geo: ViewGeometry,
+        classes: dict[str, str],
+        region_href: Callable[[str], str] | None,
+        only: Collection[str] | None = None,
+    ) -> None:
+        group = Group(class_="tm-regions", clip_path=f"url(#tm-clip-{geo.id})")
+        for region_id, polygon in geo.regions.items():
+            if only is not None and region_id not in only:
+                continue
+            name = self._name(region_id)
+            path = dwg.path(d=polygon_path(polygon), class_=f"region{classes.get(region_id, '')}")
+            path["data-region"] = region_id
+            path.add(dwg.element("title", text=name))
+            if region_href is None:
+                group.add(path)
+            else:
+                link = dwg.a(href=region_href(region_id))
+                link["aria-label"] = name
+                link.add(path)
+                group.add(link)
+        dwg.add(group)
+
+    def _details(self, dwg: svgwrite.Drawing, geo: ViewGeometry) -> None:
+        group = Group(class_="tm-details")
+        group["aria-hidden"] = "true"
+        for curve in geo.details:
+            group.add(dwg.path(d=curve.d, class_="tm-detail"))
+        dwg.add(group)
+
+    def _markers(self, dwg: svgwrite.Drawing, markers: Collection[Point], size: float) -> None:
+        if not markers:
+            return
+        group = Group(class_="tm-markers")
+        group["aria-hidden"] = "true"
+        for x, y in markers:
+            d = f"M{fmt(x - size)},{fmt(y - size)}L{fmt(x + size)},{fmt(y + size)}M{fmt(x - size)},{fmt(y + size)}L{fmt(x + size)},{fmt(y - size)}"
+            group.add(dwg.path(d=d, class_="tm-x", stroke="#fff", stroke_width=fmt(size * 0.9)))
+            group.add(dwg.path(d=d, class_="tm-x", stroke=X_COLOUR, stroke_width=fmt(size * 0.45)))
+        dwg.add(group)
+
+    def _side_marks(self, dwg: svgwrite.Drawing, geo: ViewGeometry) -> None:
+        """A discreet R/L under the figure, where the view has both sides."""
+        if geo.mirror_x is None:
+            return
+        x0, _, x1, y1 = geo.body_bbox()
+        right_on_left = geo.id == "anterior"
+        y = min(geo.height - 3, y1 + 13)
+        group = Group(class_="tm-sides")
+        group["aria-hidden"] = "true"
+        for text, x in (("R", x0 + 4), ("L", x1 - 4)) if right_on_left else (("L", x0 + 4), ("R", x1 - 4)):
+            group.add(dwg.text(text, insert=(fmt(x), fmt(y)), class_="tm-side", text_anchor="middle"))
+        dwg.add(group)
+
+    @staticmethod
+    def _classes(
+        geo: ViewGeometry, highlight: Collection[str], essential: Collection[str], spillover: Collection[str]
+    ) -> dict[str, str]:
+        classes: dict[str, str] = {}
+        for ids, cls in ((highlight, "is-highlighted"), (spillover, "is-spillover"), (essential, "is-essential")):
+            for region_id in ids:
+                if region_id in geo.regions:
+                    classes[region_id] = classes.get(region_id, "") + f" {cls}"
+        return classes
+
+    # --- public API ------------------------------------------------------------
+    def view_svg(
+        self,
+        view_id: str,
+        *,
+        highlight: Collection[str] = (),
+        essential: Collection[str] = (),
+        spillover: Collection[str] = (),
+        markers: Collection[tuple[float, float]] = (),
+        region_href: Callable[[str], str] | None = default_href,
+    ) -> str:
+        """One whole view as an SVG document; ids not in the view are ignored."""
+        geo = self.geometry[view_id]
+        dwg = self._drawing(geo, (0, 0, geo.width, geo.height), f"Body diagram, {geo.name}")
+        if spillover:
+            self._hatch(dwg)
+        self._silhouette(dwg, geo)
+        self._regions(dwg, geo, self._classes(geo, highlight, essential, spillover), region_href)
+        self._details(dwg, geo)
+        self._side_marks(dwg, geo)
+        self._markers(dwg, markers, 5.0)
+        return dwg.tostring()
+
+    def _zones(self, trigger_point_id: str, side: str) -> tuple[list[str], list[str], list[str]]:
+        tp = self.catalogue.trigger_points[trigger_point_id]
+        on = self.catalogue.on_side
+        return (
+            [on(b, side) for b in tp.location.regions],
+            [on(b, side) for b in tp.referral.essential],
+            [on(b, side) for b in tp.referral.spillover],
+        )
+
+    def marker_points(self, view_id: str, trigger_point_id: str, side: str) -> list[tuple[float, float]]:
+        """Where the X goes: the authored marker for the view, else the location's representative points."""
+        geo = self.geometry[view_id]
+        tp = self.catalogue.trigger_points[trigger_point_id]
+        authored = tp.location.markers.get(view_id)
+        if authored is not None:
+            x, y = authored
+            mirror_left = side == "left" and geo.mirror_x is not None
+            return [(round(2 * geo.mirror_x - x, 1), y) if mirror_left else (x, y)]  # type: ignore[operator]
+        location, _, _ = self._zones(trigger_point_id, side)
+        points = [geo.representative_point(r) for r in location if r in geo.regions]
+        return [p for p in dict.fromkeys(points) if p is not None]
+
+    def trigger_point_svg(self, view_id: str, trigger_point_id: str, side: str = "right") -> str:
+        """A full view with the TrP's X, its essential zone solid red and its spillover hatched."""
+        _, essential, spillover = self._zones(trigger_point_id, side)
+        return self.view_svg(
+            view_id,
+            essential=essential,
+            spillover=spillover,
+            markers=self.marker_points(view_id, trigger_point_id, side),
+        )
+
+    def best_view(self, trigger_point_id: str, side: str = "right") -> str:
+        """The view showing most of the TrP's location and essential zone (the first view on a tie)."""
+        location, essential, spillover = self._zones(trigger_point_id, side)
+
+        def score(view_id: str) -> tuple[int, int, int]:
+            regions = self.geometry[view_id].regions
+            return (
+                sum(r in regions for r in location),
+                sum(r in regions for r in essential),
+                sum(r in regions for r in spillover),
+            )
+
+        ids = self.view_ids()
+        return max(ids, key=lambda v: (score(v), -ids.index(v)))
+
+    def thumbnail_svg(self, trigger_point_id: str, side: str = "right") -> str:
+        """A small picture cropped to the TrP's location and referral zones, without links."""
+        view_id = self.best_view(trigger_point_id, side)
+        geo = self.geometry[view_id]
+        location, essential, spillover = self._zones(trigger_point_id, side)
+        markers = self.marker_points(view_id, trigger_point_id, side)
+        boxes = [geo.region_bbox(r) for r in (*location, *essential, *spillover) if r in geo.regions]
+        boxes += [(x, y, x, y) for x, y in markers]
+        box = union_bbox(b for b in boxes if b is not None) or geo.body_bbox()
+        x0, y0, x1, y1 = box
+        side_len = max(x1 - x0, y1 - y0, 60.0) + 24
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        viewbox = (
+            round(cx - side_len / 2, 1),
+            round(cy - side_len / 2, 1),
+            round(cx + side_len / 2, 1),
+            round(cy + side_len / 2, 1),
+        )
+        tp = self.catalogue.trigger_points[trigger_point_id]
+        dwg = self._drawing(geo, viewbox, f"{tp.name}, {side} side: referred pain", width=str(THUMB_WIDTH))
+        if spillover:
+            self._hatch(dwg)
+        self._silhouette(dwg, geo)
+        visible = {r for r, poly in geo.regions.items() if _overlaps(poly, viewbox)}
+        self._regions(dwg, geo, self._classes(geo, (), essential, spillover), None, only=visible)
+        self._details(dwg, geo)
+        self._markers(dwg, markers, max(3.0, side_len / 28))
+        return dwg.tostring()
+
+
+def _overlaps(polygon: tuple[Point, ...], box: BBox) -> bool:
+    xs = [p[0] for p in polygon]
+    ys = [p[1] for p in polygon]
+    return min(xs) <= box[2] and max(xs) >= box[0] and min(ys) <= box[3] and max(ys) >= box[1]
+
+
+def write_views(catalogue: Catalogue, out_dir: Path) -> list[Path]:
+    """Write svg/<view>.svg for every view, plain (no overlay)."""
+    diagrams = BodyDiagrams(catalogue)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for view_id in diagrams.view_ids():
+        path = out_dir / f"{view_id}.svg"
+        path.write_text(diagrams.view_svg(view_id) + "\n", encoding="utf-8")
+        written.append(path)
+    return written
