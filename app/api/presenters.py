@@ -84,6 +84,7 @@ def muscle(catalogue: Catalogue, m: Muscle) -> dict[str, Any]:
         trigger_points=m.trigger_points,
         action=m.action,
         innervation=m.innervation,
+        notes=m.notes,
         views=m.views,
         references=references(catalogue, m.references),
         conditions=list(conditions),

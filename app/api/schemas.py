@@ -85,6 +85,7 @@ class MuscleSummary(Out):
 class MuscleOut(MuscleSummary):
     action: str | None
     innervation: str | None
+    notes: str | None = Field(description="Remarks, e.g. that the Manual gives the muscle no referral pattern of its own.")
     views: list[str]
     references: list[ReferenceOut]
     conditions: list[str] = Field(description="Conditions linked to any of its trigger points.")

@@ -168,6 +168,7 @@ def build_catalogue(
             area=spec.area,
             action=spec.action,
             innervation=spec.innervation,
+            notes=spec.notes,
             references=list(spec.references),
             trigger_points=list(by_muscle[spec.id]),
             views=[v for v in view_map if v in shown],

@@ -153,6 +153,7 @@ class MuscleSpec(Model):
     area: Area
     action: str | None = None
     innervation: str | None = None
+    notes: str | None = Field(default=None, description="What the Manual says beyond the TrPs, e.g. 'no pattern of its own'.")
     references: list[Slug] = Field(default_factory=list)
     trigger_points: list[TriggerPointSpec] = Field(default_factory=list)
 
@@ -200,6 +201,7 @@ class Muscle(Model):
     area: Area
     action: str | None
     innervation: str | None
+    notes: str | None
     references: list[Slug]
     trigger_points: list[Slug]
     views: list[str]
