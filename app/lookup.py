@@ -79,12 +79,9 @@ def specificity(catalogue: Catalogue, region_id: str) -> float:
     return 1.0 / math.log2(2 + n)
 
 
-def _zone(catalogue: Catalogue, bases: Sequence[str], sides: Iterable[str]) -> set[str]:
-    return {catalogue.on_side(base, side) for base in bases for side in sides}
-
-
 def _names(catalogue: Catalogue, ids: Iterable[str]) -> str:
-    names = list(dict.fromkeys(catalogue.region_specs[catalogue.base_of(i)].name for i in ids))
+    plain = catalogue.plain_names
+    names = list(dict.fromkeys(plain[i] for i in ids))
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -111,42 +108,48 @@ def explain(
 
 def lookup(catalogue: Catalogue, painted: Sequence[str], limit: int = 20) -> list[Candidate]:
     """Rank the TrPs whose referral zones cover the painted (concrete) regions."""
-    painted_set = set(painted)
+    painted_set = frozenset(painted)
     weights = {rid: specificity(catalogue, rid) for rid in painted_set}
     total_weight = sum(weights.values())
     bases = {catalogue.base_of(rid) for rid in painted_set}
     candidate_ids = {tp_id for base in bases for tp_id in catalogue.tps_referring_to.get(base, ())}
-    ranked: list[tuple[float, float, str, Candidate]] = []
+    zones_by_side = catalogue.zones_by_side
+    rows: list[tuple[float, float, str, TriggerPoint, tuple[str, ...], frozenset[str], frozenset[str]]] = []
     for tp_id in candidate_ids:
         tp = catalogue.trigger_points[tp_id]
-        essential_bases, spillover_bases = tp.referral.essential, tp.referral.spillover
-        sides = tuple(
-            side for side in SIDES if painted_set & _zone(catalogue, [*essential_bases, *spillover_bases], (side,))
-        )
+        by_side = zones_by_side[tp_id]
+        sides = tuple(side for side in SIDES if not painted_set.isdisjoint(by_side[side][0] | by_side[side][1]))
         if not sides:
             continue
-        ess_zone = _zone(catalogue, essential_bases, sides)
-        spill_zone = _zone(catalogue, spillover_bases, sides) - ess_zone
-        essential = sorted(painted_set & ess_zone)
-        spillover = sorted(painted_set & spill_zone)
-        unexplained = sorted(painted_set - ess_zone - spill_zone)
+        ess_zone = frozenset().union(*(by_side[side][0] for side in sides))
+        spill_zone = frozenset().union(*(by_side[side][1] for side in sides)) - ess_zone
+        essential = painted_set & ess_zone
+        spillover = painted_set & spill_zone
         explained = (
             sum(weights[r] for r in essential) * ESSENTIAL_WEIGHT
             + sum(weights[r] for r in spillover) * SPILLOVER_WEIGHT
         ) / total_weight
-        zone_size = len(ess_zone) + SPILLOVER_ZONE_WEIGHT * len(spill_zone)
-        fit = (len(essential) + SPILLOVER_ZONE_WEIGHT * len(spillover)) / zone_size
+        fit = (len(essential) + SPILLOVER_ZONE_WEIGHT * len(spillover)) / (
+            len(ess_zone) + SPILLOVER_ZONE_WEIGHT * len(spill_zone)
+        )
         tier = 1.0 if essential else 0.0
         score = round(0.5 * tier + 0.5 * (0.7 * explained + 0.3 * fit), 4)
-        candidate = Candidate(
-            trigger_point=tp,
-            sides=sides,
-            score=score,
-            essential=tuple(essential),
-            spillover=tuple(spillover),
-            unexplained=tuple(unexplained),
-            explanation=explain(catalogue, tp, sides, essential, spillover, unexplained),
+        rows.append((-score, -tp.prior, tp.name, tp, sides, essential, spillover))
+    rows.sort(key=lambda row: row[:3])
+    out = []
+    for neg_score, _prior, _name, tp, sides, essential_set, spillover_set in rows[:limit]:
+        essential = sorted(essential_set)
+        spillover = sorted(spillover_set)
+        unexplained = sorted(painted_set - essential_set - spillover_set)
+        out.append(
+            Candidate(
+                trigger_point=tp,
+                sides=sides,
+                score=-neg_score,
+                essential=tuple(essential),
+                spillover=tuple(spillover),
+                unexplained=tuple(unexplained),
+                explanation=explain(catalogue, tp, sides, essential, spillover, unexplained),
+            )
         )
-        ranked.append((-score, -tp.prior, tp.name, candidate))
-    ranked.sort(key=lambda row: row[:3])
-    return [row[3] for row in ranked[:limit]]
+    return out

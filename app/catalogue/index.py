@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 
 from app.catalogue.models import (
@@ -73,6 +74,23 @@ class Catalogue:
     def on_side(self, base: str, side: str) -> str:
         """The concrete region of `base` on `side` (a midline region is its own)."""
         return sided_id(base, side) if self.region_specs[base].sided else base
+
+    @cached_property
+    def zones_by_side(self) -> Mapping[str, Mapping[str, tuple[frozenset[str], frozenset[str]]]]:
+        """Per TrP and side: its essential and spillover zones as concrete region ids (for the lookup)."""
+        zones: dict[str, dict[str, tuple[frozenset[str], frozenset[str]]]] = {}
+        for tp in self.trigger_points.values():
+            zones[tp.id] = {}
+            for side in SIDES:
+                essential = frozenset(self.on_side(b, side) for b in tp.referral.essential)
+                spillover = frozenset(self.on_side(b, side) for b in tp.referral.spillover) - essential
+                zones[tp.id][side] = (essential, spillover)
+        return MappingProxyType(zones)
+
+    @cached_property
+    def plain_names(self) -> Mapping[str, str]:
+        """Concrete region id -> the region's side-neutral name, for sentences."""
+        return MappingProxyType({r.id: self.region_specs[r.base].name for r in self.regions.values()})
 
     def counts(self) -> dict[str, int]:
         return {
