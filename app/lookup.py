@@ -17,6 +17,9 @@ Scoring, for a painted set P of concrete regions (each side-specific, or midline
   regions count 1, spillover 0.5), so a huge, unspecific zone does not drown
   specific ones.
 * ``score = 0.5 * tier + 0.5 * (0.7 * explained + 0.3 * fit)``, in [0, 1].
+* Several TrPs of one muscle that share one drawn pattern (the Manual often
+  marks several Xs with one zone) are one candidate, the others listed as
+  ``same_pattern``, so they do not crowd other muscles out of the list.
 * Ties are broken by the clinical prior (the TrP's ``prevalence``: how often
   the Manual finds it involved), then by name. The result is deterministic.
 """
@@ -46,6 +49,7 @@ class Candidate:
     spillover: tuple[str, ...]
     unexplained: tuple[str, ...]
     explanation: str
+    same_pattern: tuple[str, ...] = ()
 
 
 def resolve_regions(catalogue: Catalogue, region_ids: Iterable[str], choir: Iterable[int | str] = ()) -> list[str]:
@@ -136,8 +140,18 @@ def lookup(catalogue: Catalogue, painted: Sequence[str], limit: int = 20) -> lis
         score = round(0.5 * tier + 0.5 * (0.7 * explained + 0.3 * fit), 4)
         rows.append((-score, -tp.prior, tp.name, tp, sides, essential, spillover))
     rows.sort(key=lambda row: row[:3])
+    kept: dict[tuple[str, frozenset[str], frozenset[str]], list[str]] = {}
+    selected = []
+    for row in rows:
+        tp = row[3]
+        key = (tp.muscle, frozenset(tp.referral.essential), frozenset(tp.referral.spillover))
+        if key in kept:
+            kept[key].append(tp.id)
+            continue
+        kept[key] = []
+        selected.append((row, kept[key]))
     out = []
-    for neg_score, _prior, _name, tp, sides, essential_set, spillover_set in rows[:limit]:
+    for (neg_score, _prior, _name, tp, sides, essential_set, spillover_set), twins in selected[:limit]:
         essential = sorted(essential_set)
         spillover = sorted(spillover_set)
         unexplained = sorted(painted_set - essential_set - spillover_set)
@@ -150,6 +164,7 @@ def lookup(catalogue: Catalogue, painted: Sequence[str], limit: int = 20) -> lis
                 spillover=tuple(spillover),
                 unexplained=tuple(unexplained),
                 explanation=explain(catalogue, tp, sides, essential, spillover, unexplained),
+                same_pattern=tuple(twins),
             )
         )
     return out

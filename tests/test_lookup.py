@@ -133,3 +133,19 @@ def test_unknown_and_empty_selections(catalogue: Catalogue) -> None:
 def test_deterministic(catalogue: Catalogue) -> None:
     regions = ["heel-right", "calf-left", "sternum"]
     assert ranked(catalogue, *regions) == ranked(catalogue, *reversed(regions))
+
+
+def test_same_pattern_twins_are_one_candidate(tmp_path: Path) -> None:
+    second = """         references: [ts2-soleus-and-plantaris]}
+      - {id: twin-muscle-2, label: TrP2, location: {description: y, regions: [calf]},
+         referral: {essential: [heel], spillover: [achilles]}, prevalence: rare,
+         references: [ts2-soleus-and-plantaris]}
+  - id: leg-muscle
+"""
+    data = RANKING_DATA.replace("         references: [ts2-soleus-and-plantaris]}\n  - id: leg-muscle\n", second, 1)
+    catalogue = load_catalogue(make_data(tmp_path / "data", textwrap.dedent(data)))
+    assert "twin-muscle-2" in catalogue.trigger_points
+    candidates = lookup(catalogue, ["heel-right"])
+    twins = [c for c in candidates if c.trigger_point.muscle == "twin-muscle"]
+    assert len(twins) == 1
+    assert twins[0].same_pattern == ("twin-muscle-2",)

@@ -37,6 +37,7 @@ def run_lookup(snap: Snapshot, regions: list[str], choir: list[str], limit: int)
                 "matched": {"essential": list(c.essential), "spillover": list(c.spillover)},
                 "unexplained": list(c.unexplained),
                 "explanation": c.explanation,
+                "same_pattern": list(c.same_pattern),
             }
             for c in candidates
         ],

@@ -85,7 +85,9 @@ class MuscleSummary(Out):
 class MuscleOut(MuscleSummary):
     action: str | None
     innervation: str | None
-    notes: str | None = Field(description="Remarks, e.g. that the Manual gives the muscle no referral pattern of its own.")
+    notes: str | None = Field(
+        description="Remarks, e.g. that the Manual gives the muscle no referral pattern of its own."
+    )
     views: list[str]
     references: list[ReferenceOut]
     conditions: list[str] = Field(description="Conditions linked to any of its trigger points.")
@@ -123,6 +125,9 @@ class LookupItem(Out):
     matched: MatchedOut
     unexplained: list[str] = Field(description="Painted regions this TrP does not refer to.")
     explanation: str
+    same_pattern: list[str] = Field(
+        default_factory=list, description="Other TrPs of the same muscle with the same drawn pattern."
+    )
 
 
 class LookupOut(Out):
