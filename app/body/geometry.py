@@ -163,6 +163,7 @@ class Curve:
     points: tuple[Point, ...]
     corners: tuple[bool, ...]
     closed: bool
+    bold: bool = False
 
     @property
     def d(self) -> str:
@@ -242,9 +243,9 @@ class ViewGeometry:
         return union_bbox(bbox(part) for part in self.silhouette) or (0.0, 0.0, self.width, self.height)
 
 
-def _curve(view: View, names: Sequence[str], corners: Iterable[str], closed: bool) -> Curve:
+def _curve(view: View, names: Sequence[str], corners: Iterable[str], closed: bool, bold: bool = False) -> Curve:
     corner_set = set(corners)
-    return Curve(tuple(landmark(view, n) for n in names), tuple(n in corner_set for n in names), closed)
+    return Curve(tuple(landmark(view, n) for n in names), tuple(n in corner_set for n in names), closed, bold)
 
 
 def _mirrored_names(names: Sequence[str]) -> list[str]:
@@ -252,7 +253,7 @@ def _mirrored_names(names: Sequence[str]) -> list[str]:
 
 
 def _flip_curve(curve: Curve, width: float) -> Curve:
-    return Curve(tuple((rnd(width - x), y) for x, y in curve.points), curve.corners, curve.closed)
+    return Curve(tuple((rnd(width - x), y) for x, y in curve.points), curve.corners, curve.closed, curve.bold)
 
 
 def build_view(view: View, views: Mapping[str, View], specs: Iterable[RegionSpec]) -> ViewGeometry:

@@ -9,13 +9,13 @@ union of its parts shows one clean outline.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 import svgwrite
-from svgwrite.container import Group
+from svgwrite.base import Title
 
-from app.body.geometry import BBox, Point, ViewGeometry, build_views, fmt, polygon_path, union_bbox
+from app.body.geometry import BBox, Curve, Point, ViewGeometry, build_views, fmt, polygon_path, union_bbox
 from app.catalogue.index import Catalogue
 
 STYLE = """
@@ -56,7 +56,15 @@ class BodyDiagrams:
         return region.name if region else region_id
 
     # --- drawing -------------------------------------------------------------
-    def _drawing(self, geo: ViewGeometry, viewbox: BBox, label: str, width: str = "100%") -> svgwrite.Drawing:
+    def _drawing(
+        self,
+        geo: ViewGeometry,
+        viewbox: BBox,
+        label: str,
+        prefix: str,
+        width: str = "100%",
+        parts: Sequence[Curve] | None = None,
+    ) -> svgwrite.Drawing:
         x0, y0, x1, y1 = viewbox
         dwg = svgwrite.Drawing(size=(width, None), debug=False)
         dwg.attribs.pop("height", None)
@@ -64,11 +72,14 @@ class BodyDiagrams:
         dwg["role"] = "img"
         dwg["aria-label"] = label
         dwg["class"] = f"tm-diagram tm-{geo.id}"
-        dwg.add(dwg.element("title", text=label))
+        dwg.add(Title(label))
         dwg.defs.add(dwg.style(STYLE))
-        clip = dwg.clipPath(id=f"tm-clip-{geo.id}")
-        for curve in geo.outlines:
-            clip.add(dwg.path(d=curve.d))
+        # Each outline is written once and reused by the clip, the edge and the fill.
+        for i, curve in enumerate(geo.outlines if parts is None else parts):
+            dwg.defs.add(dwg.path(d=curve.d, id=f"{prefix}-o{i}"))
+        clip = dwg.clipPath(id=f"{prefix}-clip")
+        for i in range(len(geo.outlines if parts is None else parts)):
+            clip.add(dwg.use(f"#{prefix}-o{i}"))
         dwg.defs.add(clip)
         return dwg
 
@@ -79,13 +90,12 @@ class BodyDiagrams:
         pattern.add(dwg.rect((0, 0), (2.2, 5), fill=HATCH))
         dwg.defs.add(pattern)
 
-    def _silhouette(self, dwg: svgwrite.Drawing, geo: ViewGeometry) -> None:
-        group = Group(class_="tm-silhouette")
+    def _silhouette(self, dwg: svgwrite.Drawing, count: int, prefix: str) -> None:
+        group = dwg.g(class_="tm-silhouette")
         group["aria-hidden"] = "true"
-        for curve in geo.outlines:
-            group.add(dwg.path(d=curve.d, class_="tm-edge"))
-        for curve in geo.outlines:
-            group.add(dwg.path(d=curve.d, class_="tm-body"))
+        for cls in ("tm-edge", "tm-body"):
+            for i in range(count):
+                group.add(dwg.use(f"#{prefix}-o{i}", class_=cls))
         dwg.add(group)
 
     def _regions(
@@ -94,16 +104,19 @@ class BodyDiagrams:
         geo: ViewGeometry,
         classes: dict[str, str],
         region_href: Callable[[str], str] | None,
+        prefix: str,
         only: Collection[str] | None = None,
+        titles: bool = True,
     ) -> None:
-        group = Group(class_="tm-regions", clip_path=f"url(#tm-clip-{geo.id})")
+        group = dwg.g(class_="tm-regions", clip_path=f"url(#{prefix}-clip)")
         for region_id, polygon in geo.regions.items():
             if only is not None and region_id not in only:
                 continue
             name = self._name(region_id)
             path = dwg.path(d=polygon_path(polygon), class_=f"region{classes.get(region_id, '')}")
             path["data-region"] = region_id
-            path.add(dwg.element("title", text=name))
+            if titles:
+                path.add(Title(name))
             if region_href is None:
                 group.add(path)
             else:
@@ -113,20 +126,21 @@ class BodyDiagrams:
                 group.add(link)
         dwg.add(group)
 
-    def _details(self, dwg: svgwrite.Drawing, geo: ViewGeometry) -> None:
-        group = Group(class_="tm-details")
+    def _details(self, dwg: svgwrite.Drawing, details: Collection[Curve]) -> None:
+        group = dwg.g(class_="tm-details")
         group["aria-hidden"] = "true"
-        for curve in geo.details:
-            group.add(dwg.path(d=curve.d, class_="tm-detail"))
+        for curve in details:
+            group.add(dwg.path(d=curve.d, class_="tm-edge" if curve.bold else "tm-detail"))
         dwg.add(group)
 
     def _markers(self, dwg: svgwrite.Drawing, markers: Collection[Point], size: float) -> None:
         if not markers:
             return
-        group = Group(class_="tm-markers")
+        group = dwg.g(class_="tm-markers")
         group["aria-hidden"] = "true"
         for x, y in markers:
-            d = f"M{fmt(x - size)},{fmt(y - size)}L{fmt(x + size)},{fmt(y + size)}M{fmt(x - size)},{fmt(y + size)}L{fmt(x + size)},{fmt(y - size)}"
+            x0, y0, x1, y1 = fmt(x - size), fmt(y - size), fmt(x + size), fmt(y + size)
+            d = f"M{x0},{y0}L{x1},{y1}M{x0},{y1}L{x1},{y0}"
             group.add(dwg.path(d=d, class_="tm-x", stroke="#fff", stroke_width=fmt(size * 0.9)))
             group.add(dwg.path(d=d, class_="tm-x", stroke=X_COLOUR, stroke_width=fmt(size * 0.45)))
         dwg.add(group)
@@ -138,7 +152,7 @@ class BodyDiagrams:
         x0, _, x1, y1 = geo.body_bbox()
         right_on_left = geo.id == "anterior"
         y = min(geo.height - 3, y1 + 13)
-        group = Group(class_="tm-sides")
+        group = dwg.g(class_="tm-sides")
         group["aria-hidden"] = "true"
         for text, x in (("R", x0 + 4), ("L", x1 - 4)) if right_on_left else (("L", x0 + 4), ("R", x1 - 4)):
             group.add(dwg.text(text, insert=(fmt(x), fmt(y)), class_="tm-side", text_anchor="middle"))
@@ -168,12 +182,13 @@ class BodyDiagrams:
     ) -> str:
         """One whole view as an SVG document; ids not in the view are ignored."""
         geo = self.geometry[view_id]
-        dwg = self._drawing(geo, (0, 0, geo.width, geo.height), f"Body diagram, {geo.name}")
+        prefix = f"tm-{geo.id}"
+        dwg = self._drawing(geo, (0, 0, geo.width, geo.height), f"Body diagram, {geo.name}", prefix)
         if spillover:
             self._hatch(dwg)
-        self._silhouette(dwg, geo)
-        self._regions(dwg, geo, self._classes(geo, highlight, essential, spillover), region_href)
-        self._details(dwg, geo)
+        self._silhouette(dwg, len(geo.outlines), prefix)
+        self._regions(dwg, geo, self._classes(geo, highlight, essential, spillover), region_href, prefix)
+        self._details(dwg, geo.details)
         self._side_marks(dwg, geo)
         self._markers(dwg, markers, 5.0)
         return dwg.tostring()
@@ -244,18 +259,21 @@ class BodyDiagrams:
             round(cy + side_len / 2, 1),
         )
         tp = self.catalogue.trigger_points[trigger_point_id]
-        dwg = self._drawing(geo, viewbox, f"{tp.name}, {side} side: referred pain", width=str(THUMB_WIDTH))
+        parts = [c for c in geo.outlines if _overlaps(c.points, viewbox)]
+        label = f"{tp.name}, {side} side: referred pain"
+        prefix = f"tm-{trigger_point_id}-{side}"
+        dwg = self._drawing(geo, viewbox, label, prefix, width=str(THUMB_WIDTH), parts=parts)
         if spillover:
             self._hatch(dwg)
-        self._silhouette(dwg, geo)
+        self._silhouette(dwg, len(parts), prefix)
         visible = {r for r, poly in geo.regions.items() if _overlaps(poly, viewbox)}
-        self._regions(dwg, geo, self._classes(geo, (), essential, spillover), None, only=visible)
-        self._details(dwg, geo)
+        self._regions(dwg, geo, self._classes(geo, (), essential, spillover), None, prefix, only=visible, titles=False)
+        self._details(dwg, [c for c in geo.details if _overlaps(c.points, viewbox)])
         self._markers(dwg, markers, max(3.0, side_len / 28))
         return dwg.tostring()
 
 
-def _overlaps(polygon: tuple[Point, ...], box: BBox) -> bool:
+def _overlaps(polygon: Sequence[Point], box: BBox) -> bool:
     xs = [p[0] for p in polygon]
     ys = [p[1] for p in polygon]
     return min(xs) <= box[2] and max(xs) >= box[0] and min(ys) <= box[3] and max(ys) >= box[1]

@@ -70,6 +70,7 @@ class Stroke(Model):
     mirror: bool = Field(default=True, description="Also draw the stroke mirrored to the other side.")
     closed: bool = False
     corners: list[str] = Field(default_factory=list)
+    bold: bool = Field(default=False, description="Drawn like the silhouette edge (e.g. an arm in front of the trunk).")
 
 
 class View(Model):
@@ -153,7 +154,9 @@ class MuscleSpec(Model):
     area: Area
     action: str | None = None
     innervation: str | None = None
-    notes: str | None = Field(default=None, description="What the Manual says beyond the TrPs, e.g. 'no pattern of its own'.")
+    notes: str | None = Field(
+        default=None, description="What the Manual says beyond the TrPs, e.g. 'no pattern of its own'."
+    )
     references: list[Slug] = Field(default_factory=list)
     trigger_points: list[TriggerPointSpec] = Field(default_factory=list)
 

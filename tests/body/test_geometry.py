@@ -1,0 +1,154 @@
+"""The body geometry tiles every view: regions overlap only in slivers, cover the silhouette, mirror correctly."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from shapely.geometry import Polygon
+from shapely.ops import unary_union
+
+from app.body.geometry import build_views, contains, sample_curve, smooth_path
+from app.catalogue.index import Catalogue
+from app.catalogue.loader import load_catalogue
+from app.settings import REPO_ROOT
+
+SLIVER = 2.0  # square units of overlap allowed between two regions (the figure is ~750 units tall)
+
+
+@cache
+def catalogue() -> Catalogue:
+    return load_catalogue(REPO_ROOT / "data")
+
+
+@cache
+def geometry():
+    cat = catalogue()
+    return build_views(cat.views, cat.region_specs.values())
+
+
+@cache
+def silhouette(view_id: str):
+    return unary_union([Polygon(part).buffer(0) for part in geometry()[view_id].silhouette])
+
+
+@cache
+def clipped(view_id: str) -> dict[str, object]:
+    body = silhouette(view_id)
+    return {rid: Polygon(poly).buffer(0).intersection(body) for rid, poly in geometry()[view_id].regions.items()}
+
+
+VIEWS = ["anterior", "posterior", "lateral-right", "lateral-left", "plantar"]
+
+
+def test_the_five_views_exist() -> None:
+    assert list(geometry()) == VIEWS
+
+
+@pytest.mark.parametrize("view_id", VIEWS)
+def test_regions_do_not_overlap_beyond_a_sliver(view_id: str) -> None:
+    shapes = clipped(view_id)
+    ids = sorted(shapes)
+    overlaps = []
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            if shapes[a].intersects(shapes[b]):
+                area = shapes[a].intersection(shapes[b]).area
+                if area > SLIVER:
+                    overlaps.append((a, b, round(area, 1)))
+    assert overlaps == []
+
+
+@pytest.mark.parametrize("view_id", VIEWS)
+def test_regions_cover_the_silhouette(view_id: str) -> None:
+    body = silhouette(view_id)
+    covered = unary_union(list(clipped(view_id).values()))
+    assert covered.area / body.area >= 0.99
+
+
+@pytest.mark.parametrize("view_id", VIEWS)
+def test_every_region_of_a_view_is_visible(view_id: str) -> None:
+    tiny = {rid: round(shape.area, 1) for rid, shape in clipped(view_id).items() if shape.area < 4}
+    assert tiny == {}
+
+
+def test_every_region_appears_in_at_least_one_view() -> None:
+    shown = {rid for geo in geometry().values() for rid in geo.regions}
+    assert set(catalogue().regions) - shown == set()
+    assert all(region.views for region in catalogue().regions.values())
+
+
+def _centre_x(view_id: str, region_id: str) -> float:
+    return clipped(view_id)[region_id].centroid.x
+
+
+@pytest.mark.parametrize("base", ["temple", "deltoid-lateral", "thumb", "thigh-lateral", "heel-posterior"])
+def test_left_mirrors_right_in_front_and_back(base: str) -> None:
+    for view_id in ("anterior", "posterior"):
+        geo = geometry()[view_id]
+        right, left = f"{base}-right", f"{base}-left"
+        if right not in geo.regions:
+            continue
+        axis = geo.mirror_x
+        assert axis is not None
+        assert [(round(2 * axis - x, 1), y) for x, y in geo.regions[right]] == list(geo.regions[left])
+        if view_id == "anterior":  # the person's right on the viewer's left
+            assert _centre_x(view_id, right) < axis < _centre_x(view_id, left)
+        else:
+            assert _centre_x(view_id, left) < axis < _centre_x(view_id, right)
+
+
+def test_temple_sides_in_anterior_and_posterior() -> None:
+    axis = geometry()["anterior"].mirror_x
+    assert _centre_x("anterior", "temple-left") > axis
+    assert _centre_x("posterior", "temple-left") < axis
+
+
+def test_plantar_right_sole_on_the_viewers_right_great_toe_medial() -> None:
+    geo = geometry()["plantar"]
+    axis = geo.mirror_x
+    assert _centre_x("plantar", "heel-right") > axis
+    assert _centre_x("plantar", "great-toe-right") < _centre_x("plantar", "lesser-toes-right")
+    toes = clipped("plantar")["great-toe-right"].centroid.y
+    heel = clipped("plantar")["heel-right"].centroid.y
+    assert toes < heel  # toes up
+
+
+def test_lateral_views_face_their_way_and_switch_sides() -> None:
+    right, left = geometry()["lateral-right"], geometry()["lateral-left"]
+    # the face (nose, chin) points to the viewer's right in the right lateral view
+    assert _centre_x("lateral-right", "chin") > _centre_x("lateral-right", "occiput-right")
+    assert _centre_x("lateral-left", "chin") < _centre_x("lateral-left", "occiput-left")
+    assert all(not rid.endswith("-right") for rid in left.regions)
+    assert {rid.replace("-right", "-left") for rid in right.regions} == set(left.regions)
+
+
+@pytest.mark.parametrize("view_id", ["anterior", "posterior", "lateral-right"])
+def test_adult_proportions(view_id: str) -> None:
+    geo = geometry()[view_id]
+    body = silhouette(view_id)
+    _, top, _, bottom = body.bounds
+    chin = clipped(view_id)["chin"].bounds[3] if "chin" in geo.regions else None
+    head = (chin or top + (bottom - top) / 7.5) - top
+    assert 7.0 <= (bottom - top) / head <= 8.0
+
+
+def test_smooth_outline_is_bezier_and_sampled_polygon_is_closed() -> None:
+    points = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)]
+    d = smooth_path(points)
+    assert d.startswith("M0,0C")
+    assert d.endswith("Z")
+    assert d.count("C") == 4
+    sampled = sample_curve(points, per_segment=4)
+    assert len(sampled) == 16
+    assert contains(sampled, 5, 5)
+    assert not contains(sampled, 20, 5)
+
+
+def test_representative_points_lie_in_their_region_and_the_body() -> None:
+    for view_id, geo in geometry().items():
+        for region_id in geo.regions:
+            point = geo.representative_point(region_id)
+            assert point is not None, (view_id, region_id)
+            assert contains(geo.regions[region_id], *point), (view_id, region_id)
+            assert geo.in_body(*point), (view_id, region_id)
