@@ -250,7 +250,7 @@ class BodyDiagrams:
         boxes += [(x, y, x, y) for x, y in markers]
         box = union_bbox(b for b in boxes if b is not None) or geo.body_bbox()
         x0, y0, x1, y1 = box
-        side_len = max(x1 - x0, y1 - y0, 60.0) + 24
+        side_len = max(x1 - x0, y1 - y0, 100.0) + 24
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
         viewbox = (
             round(cx - side_len / 2, 1),

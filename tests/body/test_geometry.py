@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
-from shapely.geometry import Polygon
+from shapely.geometry import LineString, Polygon
 from shapely.ops import unary_union
 
 from app.body.geometry import build_views, contains, sample_curve, smooth_path
@@ -114,6 +114,25 @@ def test_plantar_right_sole_on_the_viewers_right_great_toe_medial() -> None:
     assert toes < heel  # toes up
 
 
+def test_regions_asked_for_by_the_catalogue_show_where_expected() -> None:
+    """thumb-web, foot-lateral, navel and nose (added for the catalogue authors)."""
+    shown = {view_id: set(geo.regions) for view_id, geo in geometry().items()}
+    assert {"thumb-web-right", "thumb-web-left"} <= shown["posterior"]
+    assert "thumb-web-right" in shown["lateral-right"]
+    assert "foot-lateral-right" in shown["lateral-right"]
+    assert "foot-lateral-left" in shown["lateral-left"]
+    assert {"foot-lateral-right", "foot-lateral-left"} <= shown["plantar"]
+    assert {"navel", "nose"} <= shown["anterior"]
+    assert {"navel", "nose"} <= shown["lateral-right"]
+    axis = geometry()["anterior"].mirror_x
+    assert abs(_centre_x("anterior", "navel") - axis) < 1
+    assert abs(_centre_x("anterior", "nose") - axis) < 1
+    assert _centre_x("posterior", "thumb-web-right") > _centre_x("posterior", "hand-dorsum-right")  # thumb side
+    assert _centre_x("plantar", "foot-lateral-right") > _centre_x("plantar", "arch-right")  # outer edge
+    nose, chin = clipped("anterior")["nose"].centroid.y, clipped("anterior")["chin"].centroid.y
+    assert nose < chin
+
+
 def test_lateral_views_face_their_way_and_switch_sides() -> None:
     right, left = geometry()["lateral-right"], geometry()["lateral-left"]
     # the face (nose, chin) points to the viewer's right in the right lateral view
@@ -131,6 +150,30 @@ def test_adult_proportions(view_id: str) -> None:
     chin = clipped(view_id)["chin"].bounds[3] if "chin" in geo.regions else None
     head = (chin or top + (bottom - top) / 7.5) - top
     assert 7.0 <= (bottom - top) / head <= 8.0
+
+
+def _width_at(view_id: str, y: float, *, around_x: float | None = None) -> float:
+    """Width of the silhouette along the line at height y (only the piece around `around_x` if given)."""
+    body = silhouette(view_id)
+    minx, _, maxx, _ = body.bounds
+    cut = body.intersection(LineString([(minx - 1, y), (maxx + 1, y)]))
+    pieces = list(getattr(cut, "geoms", [cut]))
+    if around_x is not None:
+        pieces = [g for g in pieces if g.bounds[0] <= around_x <= g.bounds[2]]
+    return max(g.bounds[2] for g in pieces) - min(g.bounds[0] for g in pieces)
+
+
+def test_shoulders_and_hips_of_an_adult_man() -> None:
+    """DOMAIN.md: shoulders (deltoid to deltoid) about 2.2 head heights in a man, hips about 1.5."""
+    view = catalogue().views["anterior"]
+    body = silhouette("anterior")
+    top = body.bounds[1]
+    head = clipped("anterior")["chin"].bounds[3] - top
+    shoulders = max(_width_at("anterior", top + head * h / 20) for h in range(28, 42))
+    hips = max(_width_at("anterior", top + head * h / 20, around_x=view.mirror_x) for h in range(70, 80))
+    assert 2.05 <= shoulders / head <= 2.35
+    assert 1.4 <= hips / head <= 1.6
+    assert shoulders / hips >= 1.35
 
 
 def test_smooth_outline_is_bezier_and_sampled_polygon_is_closed() -> None:
