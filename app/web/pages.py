@@ -1,22 +1,14 @@
-"""HTML pages: the same queries as the JSON API, rendered by templates/."""
+"""HTML pages: the same queries as the JSON API, rendered by templates/. One router for create_app."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
-from fastapi.templating import Jinja2Templates
+from fastapi import APIRouter
 
-from app.settings import REPO_ROOT
+from app.web import catalogue_pages, explorer, info
+from app.web.templating import error_page
 
 router = APIRouter(include_in_schema=False)
-templates = Jinja2Templates(directory=REPO_ROOT / "templates")
+for _family in (explorer.router, catalogue_pages.router, info.router):
+    router.include_router(_family)
 
-
-def error_page(request: Request, status: int, detail: str) -> HTMLResponse:
-    return templates.TemplateResponse(request, "error.html", {"status": status, "detail": detail}, status_code=status)
-
-
-@router.get("/", response_class=HTMLResponse)
-def home(request: Request) -> HTMLResponse:
-    snap = request.app.state.store.snapshot
-    return templates.TemplateResponse(request, "home.html", {"counts": snap.catalogue.counts()})
+__all__ = ["error_page", "router"]

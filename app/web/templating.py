@@ -1,0 +1,94 @@
+"""Rendering pages: the Jinja2 environment, name filters, and the JSON twin every page links.
+
+Each page is the HTML face of one JSON query; `render` puts the twin's URL in
+a `Link` header and in the template's `<link rel="alternate">` (as datasette
+does), so a reader of any page can ask for the same data as JSON.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import orjson
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
+
+from app.settings import REPO_ROOT
+from app.state import Snapshot
+
+templates = Jinja2Templates(directory=REPO_ROOT / "templates")
+
+
+def snapshot(request: Request) -> Snapshot:
+    return request.app.state.store.snapshot
+
+
+def record(snap: Snapshot, kind: str, ident: str) -> dict[str, Any] | None:
+    """The API's own record (the JSON twin's body), so page and twin cannot disagree."""
+    found = snap.details.get((kind, ident))
+    return orjson.loads(found.body) if found is not None else None
+
+
+def _snap(context: Context) -> Snapshot:
+    return snapshot(context["request"])
+
+
+@pass_context
+def region_name(context: Context, region_id: str) -> str:
+    """A concrete or side-neutral region id as words ("right temple", "temple")."""
+    c = _snap(context).catalogue
+    if region_id in c.regions:
+        return c.regions[region_id].name
+    spec = c.region_specs.get(region_id)
+    return spec.name if spec else region_id
+
+
+@pass_context
+def condition_name(context: Context, condition_id: str) -> str:
+    found = _snap(context).catalogue.conditions.get(condition_id)
+    return found.name if found else condition_id
+
+
+@pass_context
+def muscle_name(context: Context, muscle_id: str) -> str:
+    found = _snap(context).catalogue.muscles.get(muscle_id)
+    return found.name if found else muscle_id
+
+
+@pass_context
+def tp_name(context: Context, tp_id: str) -> str:
+    found = _snap(context).catalogue.trigger_points.get(tp_id)
+    return found.name if found else tp_id
+
+
+def words(items: Sequence[str]) -> str:
+    """["a", "b", "c"] -> "a, b and c"."""
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
+
+
+templates.env.filters.update(
+    region_name=region_name, condition_name=condition_name, muscle_name=muscle_name, tp_name=tp_name, words=words
+)
+
+
+def render(
+    request: Request,
+    name: str,
+    context: dict[str, Any],
+    twins: Sequence[str] = (),
+    status: int = 200,
+) -> HTMLResponse:
+    """A page from its template, linking its JSON twin(s) in the head and in a `Link` header."""
+    response = templates.TemplateResponse(request, name, {**context, "twins": list(twins)}, status_code=status)
+    if twins:
+        response.headers["Link"] = ", ".join(f'<{t}>; rel="alternate"; type="application/json"' for t in twins)
+    return response
+
+
+def error_page(request: Request, status: int, detail: str) -> HTMLResponse:
+    return templates.TemplateResponse(request, "error.html", {"status": status, "detail": detail}, status_code=status)

@@ -1,0 +1,113 @@
+"""What a person does on the body map, in a real Chromium over the real catalogue."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def click_region(page: Any, region_id: str) -> None:
+    """Click a visible point of a region, as a person would (its box's centre may be clipped away)."""
+    point = page.evaluate(
+        """id => {
+          const path = document.querySelector(`#bodymap path[data-region="${id}"]`);
+          path.scrollIntoView({block: "center"});
+          const box = path.getBoundingClientRect();
+          for (let i = 1; i < 12; i++) for (let j = 1; j < 12; j++) {
+            const x = box.left + box.width * i / 12, y = box.top + box.height * j / 12;
+            if (document.elementFromPoint(x, y) === path) return [x, y];
+          }
+          return null;
+        }""",
+        region_id,
+    )
+    assert point is not None, f"{region_id} has no visible point to click"
+    page.mouse.click(*point)
+
+
+def result_ids(page: Any) -> list[str]:
+    return page.locator("#results > li").evaluate_all("nodes => nodes.map(n => n.dataset.tp)")
+
+
+def wait_for_results(page: Any, tp_id: str) -> None:
+    page.locator(f'#results > li[data-tp="{tp_id}"]').wait_for()
+
+
+def test_selecting_the_temple_shows_the_upper_trapezius(page: Any) -> None:
+    page.goto("/")
+    click_region(page, "temple-right")
+    wait_for_results(page, "upper-trapezius-1")
+    assert "region=temple-right" in page.url
+    assert "is-highlighted" in page.locator('path[data-region="temple-right"]').get_attribute("class")
+    card = page.locator('#results > li[data-tp="upper-trapezius-1"]')
+    assert "temple" in card.locator(".explanation").inner_text()
+    assert page.locator(".chip").inner_text().startswith("right temple")
+
+
+def test_the_same_by_keyboard(page: Any) -> None:
+    page.goto("/")
+    page.locator('.views a[aria-current="page"]').focus()
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.querySelector('[data-region=\"temple-right\"]') !== null"):
+            break
+    else:
+        pytest.fail("Tab never reached the right temple")
+    page.keyboard.press("Enter")
+    wait_for_results(page, "upper-trapezius-1")
+    page.keyboard.press("Space")  # Space toggles it off again, as on a button
+    page.locator("#results > li").first.wait_for(state="detached")
+    assert "region=" not in page.url
+
+
+def test_switching_the_view_keeps_the_selection(page: Any) -> None:
+    page.goto("/?view=anterior&region=temple-right")
+    page.locator('.views a[data-view="posterior"]').click()
+    page.wait_for_url("**view=posterior**")
+    assert page.locator("#bodymap svg.tm-posterior").is_visible()
+    assert "region=temple-right" in page.url
+    wait_for_results(page, "upper-trapezius-1")
+
+
+def test_a_deep_link_restores_the_state_and_back_returns_to_it(page: Any) -> None:
+    page.goto("/?view=posterior&region=nape-right&region=occiput-right&show=upper-trapezius-1")
+    assert page.locator('.views a[aria-current="page"]').get_attribute("data-view") == "posterior"
+    for region in ("nape-right", "occiput-right"):
+        assert "is-highlighted" in page.locator(f'path[data-region="{region}"]').get_attribute("class")
+    assert "is-shown" in page.locator('#results > li[data-tp="upper-trapezius-1"]').get_attribute("class")
+    before = result_ids(page)
+    click_region(page, "nape-right")
+    page.wait_for_function("() => !location.search.includes('nape-right')")
+    page.go_back()
+    page.wait_for_function("() => location.search.includes('nape-right')")
+    page.wait_for_function(f"() => document.querySelectorAll('#results > li').length === {len(before)}")
+    assert result_ids(page) == before
+
+
+def test_more_painted_regions_rerank(page: Any) -> None:
+    page.goto("/?view=posterior&region=temple-right")
+    alone = result_ids(page)
+    for region in ("nape-right", "mastoid-right"):
+        click_region(page, region)
+        page.wait_for_function(f"() => location.search.includes('{region}')")
+    page.wait_for_function(
+        "old => { const ids = [...document.querySelectorAll('#results > li')].map(n => n.dataset.tp);"
+        " return ids.length && ids.join() !== old; }",
+        arg=",".join(alone),
+    )
+    drawing = result_ids(page)
+    assert drawing[0] == "upper-trapezius-1"
+    assert drawing.index("upper-trapezius-1") < alone.index("upper-trapezius-1")
+
+
+def test_show_on_the_map_overlays_that_candidate(page: Any) -> None:
+    page.goto("/?view=anterior&region=temple-right")
+    card = page.locator('#results > li[data-tp="upper-trapezius-1"]')
+    page.wait_for_timeout(300)  # the page fetches its twin once to repaint without a request
+    card.locator(".show-link").click()
+    page.wait_for_function("() => location.search.includes('show=upper-trapezius-1')")
+    assert "is-shown" in card.get_attribute("class")
+    assert "is-essential" in page.locator('path[data-region="temple-right"]').get_attribute("class")

@@ -1,0 +1,76 @@
+"""Record pages: trigger point (and handout), muscle, region, condition, and the indexes."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.web.conftest import Rendered
+from tests.web.html import soup, texts
+
+
+def test_trigger_point_page_shows_the_pattern_and_the_facts(web_client: TestClient, rendered: Rendered) -> None:
+    response = web_client.get("/trigger-points/upper-trapezius-1")
+    assert rendered.name == "trigger_point.html"
+    page = soup(response)
+    assert texts(page, "h1") == ["Upper trapezius TrP1"]
+    diagram = page.select_one("figure.diagram svg")
+    assert diagram is not None
+    assert "tm-posterior" in diagram["class"]
+    assert "is-essential" in diagram.select_one('path[data-region="nape-right"]')["class"]
+    assert "is-spillover" in diagram.select_one('path[data-region="occiput-right"]')["class"]
+    assert diagram.select_one(".tm-markers") is not None
+    assert "Temple headache" in texts(page, "section li")
+    assert {a["href"] for a in page.select("a")} >= {
+        "/muscles/upper-trapezius",
+        "/conditions/tension-headache",
+        "/trigger-points/upper-trapezius-1/print",
+    }
+    assert response.headers["link"].startswith("</api/v1/trigger-points/upper-trapezius-1>")
+
+
+def test_the_left_side_mirrors_the_diagram(web_client: TestClient) -> None:
+    page = soup(web_client.get("/trigger-points/upper-trapezius-1?side=left"))
+    assert "is-essential" in page.select_one('path[data-region="nape-left"]')["class"]
+    assert "is-essential" not in page.select_one('path[data-region="nape-right"]')["class"]
+
+
+def test_trigger_point_handout(web_client: TestClient, rendered: Rendered) -> None:
+    response = web_client.get("/trigger-points/soleus-1/print")
+    assert rendered.name == "print_trigger_point.html"
+    page = soup(response)
+    assert "handout" in page.body["class"]
+    assert texts(page, "h1") == ["Your pain may come from the soleus"]
+    assert "It usually causes pain at the heel (plantar) and back of the heel" in page.get_text(" ").replace("\n", " ")
+
+
+def test_muscle_page_lists_its_trigger_points(web_client: TestClient) -> None:
+    page = soup(web_client.get("/muscles/soleus"))
+    assert texts(page, "h1") == ["Soleus"]
+    assert [li["data-tp"] for li in page.select(".cards li")] == ["soleus-1", "soleus-3"]
+    assert "calf" in texts(page, ".facts dd")[0]
+
+
+def test_region_page_lists_what_lies_there_and_what_refers_there(web_client: TestClient) -> None:
+    response = web_client.get("/regions/calf-right")
+    page = soup(response)
+    assert texts(page, "#located-title ~ ol .card-title") == ["Soleus TrP1", "Soleus TrP3"]
+    assert texts(page, "#refer-title ~ ol li.strong a") == ["Soleus TrP3"]
+    assert response.headers["link"].count('rel="alternate"') == 2
+
+
+def test_condition_page_and_indexes(web_client: TestClient) -> None:
+    page = soup(web_client.get("/conditions/plantar-fasciitis"))
+    assert "Plantar fasciitis" in texts(page, "h1")
+    assert [li["data-tp"] for li in page.select(".cards li")] == ["soleus-1"]
+    muscles = soup(web_client.get("/muscles"))
+    assert "Upper trapezius" in texts(muscles, ".index-list a")
+    conditions = soup(web_client.get("/conditions"))
+    assert "Plantar fasciitis" in texts(conditions, ".index-list a")
+
+
+def test_unknown_records_get_the_html_error_page(web_client: TestClient, rendered: Rendered) -> None:
+    for path in ("/trigger-points/nope", "/muscles/nope", "/regions/nope", "/conditions/nope"):
+        response = web_client.get(path)
+        assert response.status_code == 404
+        assert rendered.name == "error.html"
+        assert "nope" in response.text

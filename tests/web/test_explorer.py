@@ -1,0 +1,125 @@
+"""The home page: select where it hurts (or where to look), see ranked, explained trigger points."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.web.conftest import Rendered
+from tests.web.html import soup, texts
+
+
+def test_the_empty_map_invites_a_selection(web_client: TestClient, rendered: Rendered) -> None:
+    response = web_client.get("/")
+    assert rendered.name == "home.html"
+    state = rendered.context["state"]
+    assert (state.view, state.mode, state.regions) == ("anterior", "pain", ())
+    page = soup(response)
+    assert texts(page, "h1") == ["Where does it hurt?"]
+    assert "Nothing selected yet" in texts(page, "#status")[0]
+    assert page.select("#results li") == []
+    temple = page.select_one('.bodymap a:has(> path[data-region="temple-right"])')
+    assert temple is not None
+    assert temple["href"] == "/?view=anterior&region=temple-right"
+    assert temple.select_one("title").get_text() == "right temple"
+
+
+def test_selecting_the_temple_lists_the_upper_trapezius_with_why(web_client: TestClient) -> None:
+    response = web_client.get("/?view=anterior&region=temple-right")
+    page = soup(response)
+    titles = texts(page, "#results .card-title")
+    assert titles[0] == "Upper trapezius TrP1"
+    card = page.select_one("#results li.result")
+    assert "temple" in texts(card, ".zones")[0]
+    assert "main pain zone covers the temple" in texts(card, ".explanation")[0]
+    assert {a["href"] for a in card.select(".related a")} >= {"/conditions/tension-headache"}
+    assert card.select_one("img.thumb")["src"] == "/svg/trigger-points/upper-trapezius-1.svg?side=right"
+    assert card.select_one("img.thumb")["alt"] == "Pain pattern of Upper trapezius TrP1"
+
+
+def test_the_map_shows_the_selection_and_the_matched_zones(web_client: TestClient) -> None:
+    page = soup(web_client.get("/?view=anterior&region=temple-right&region=orbit-left"))
+    temple = page.select_one('path[data-region="temple-right"]')
+    assert {"is-highlighted", "is-essential"} <= set(temple["class"])
+    assert "is-spillover" in page.select_one('path[data-region="orbit-right"]')["class"]
+    assert "is-highlighted" not in page.select_one('path[data-region="forehead-right"]')["class"]
+    assert page.select_one("#bodymap")["data-shown"] == "upper-trapezius-1"
+    # a selected region's link removes it again
+    link = page.select_one('.bodymap a:has(> path[data-region="temple-right"])')
+    assert link["href"] == "/?view=anterior&region=orbit-left"
+
+
+def test_another_candidate_can_be_shown_on_the_map(web_client: TestClient) -> None:
+    page = soup(web_client.get("/?region=heel-right&region=temple-right&show=soleus-1"))
+    assert "is-shown" in page.select_one('li[data-tp="soleus-1"]')["class"]
+    assert "is-essential" in page.select_one('path[data-region="heel-right"]')["class"]
+    assert "is-essential" not in page.select_one('path[data-region="temple-right"]')["class"]
+
+
+def test_more_painted_regions_rerank_the_candidates(web_client: TestClient) -> None:
+    def ranking(query: str) -> list[str]:
+        return [li["data-tp"] for li in soup(web_client.get(query)).select("#results li")]
+
+    assert ranking("/?region=heel-right")[0] == "soleus-1"
+    assert ranking("/?region=sternum")[0] == "sternalis-1"
+    both = ranking("/?region=heel-right&region=achilles-right&region=sternum")
+    assert both.index("soleus-1") < both.index("sternalis-1")
+
+
+def test_views_and_modes_are_links_that_keep_the_selection(web_client: TestClient) -> None:
+    page = soup(web_client.get("/?view=posterior&region=nape-right"))
+    assert page.select_one("svg.tm-posterior") is not None
+    current = page.select('.views a[aria-current="page"]')
+    assert [a.get_text() for a in current] == ["Back"]
+    front = page.select_one('.views a[data-view="anterior"]')
+    assert front["href"] == "/?view=anterior&region=nape-right"
+    locate = page.select_one('.modes a[data-mode="locate"]')
+    assert locate["href"] == "/?view=posterior&mode=locate&region=nape-right"
+
+
+def test_where_is_the_trigger_point_lists_what_lies_in_one_region(web_client: TestClient, rendered: Rendered) -> None:
+    response = web_client.get("/?view=posterior&mode=locate&region=nape-right&region=calf-left")
+    assert rendered.context["state"].regions == ("calf-left",)
+    page = soup(response)
+    assert texts(page, "h1") == ["Where is the trigger point?"]
+    assert [li["data-tp"] for li in page.select("#results li")] == ["soleus-1", "soleus-3"]
+    assert page.select_one("#results img")["src"].endswith("soleus-1.svg?side=left")
+    assert (
+        response.headers["link"]
+        == '</api/v1/trigger-points?region=calf-left>; rel="alternate"; type="application/json"'
+    )
+
+
+def test_every_state_links_its_json_twin(web_client: TestClient) -> None:
+    response = web_client.get("/?region=temple-right&region=heel-left")
+    twin = "/api/v1/lookup?region=temple-right&region=heel-left"
+    assert response.headers["link"] == f'<{twin}>; rel="alternate"; type="application/json"'
+    page = soup(response)
+    assert page.select_one('link[rel="alternate"][type="application/json"]')["href"] == twin
+    assert web_client.get(twin).json()["items"][0]["trigger_point"]["id"] in {"upper-trapezius-1", "soleus-1"}
+
+
+def test_the_region_list_works_without_the_map_or_javascript(web_client: TestClient) -> None:
+    page = soup(web_client.get("/?region=temple-right"))
+    form = page.select_one("form#region-form")
+    assert form["action"] == "/"
+    assert form["method"] == "get"
+    assert page.select_one('input[name="region"][value="temple-right"]').has_attr("checked")
+    assert not page.select_one('input[name="region"][value="temple-left"]').has_attr("checked")
+
+
+def test_unknown_regions_are_named_not_fatal(web_client: TestClient) -> None:
+    page = soup(web_client.get("/?region=no-such-place&region=temple-right"))
+    assert "no-such-place" in texts(page, ".notice")[0]
+    assert texts(page, "#results .card-title")[0] == "Upper trapezius TrP1"
+
+
+def test_the_lookup_handout_is_plain_language(web_client: TestClient, rendered: Rendered) -> None:
+    response = web_client.get("/print?region=temple-right")
+    assert rendered.name == "print_lookup.html"
+    page = soup(response)
+    assert "handout" in page.body["class"]
+    main = " ".join(page.select_one("main").get_text(" ").split())
+    assert "Upper trapezius" in main
+    assert "trigger point is a small, tight, tender spot" in main
+    assert "TrP" not in main
+    assert page.select_one("figure svg") is not None
