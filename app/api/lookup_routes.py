@@ -6,6 +6,7 @@ from typing import Annotated
 
 import orjson
 from fastapi import APIRouter, Query, Request
+from pydantic import StringConstraints
 from starlette.responses import Response
 
 from app import lookup
@@ -19,6 +20,8 @@ from app.state import Snapshot, etag_for
 router = APIRouter(prefix="/api/v1")
 
 MAX_REGIONS = 200
+# ASCII digits only: str.isdigit() also accepts "²", which int() then refuses (a 500 found by fuzzing).
+ChoirCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,4}$")]
 
 
 def run_lookup(snap: Snapshot, regions: list[str], choir: list[str], limit: int) -> dict[str, object]:
@@ -56,7 +59,7 @@ def get_lookup(
     request: Request,
     snap: SnapshotDep,
     region: Annotated[list[str], Query(description="Painted region id (repeat for a pain drawing).")] = [],  # noqa: B006
-    choir: Annotated[list[str], Query(description="CHOIR body map code, e.g. 101 (repeatable).")] = [],  # noqa: B006
+    choir: Annotated[list[ChoirCode], Query(description="CHOIR body map code, e.g. 101 (repeatable).")] = [],  # noqa: B006
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> Response:
     if len(region) + len(choir) > MAX_REGIONS:

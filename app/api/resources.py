@@ -18,9 +18,12 @@ from app.suggest import closest
 
 router = APIRouter(prefix="/api/v1")
 
+# Errors are documented as what they are, application/problem+json; `"model": Problem` would claim application/json.
+PROBLEM_CONTENT = {"application/problem+json": {"schema": schemas.Problem.model_json_schema()}}
 PROBLEMS: dict[int | str, dict[str, Any]] = {
-    404: {"model": schemas.Problem, "description": "Unknown id (with the closest matches)"},
-    422: {"model": schemas.Problem, "description": "Invalid parameter"},
+    304: {"description": "Not modified: `If-None-Match` holds the current ETag; no body."},
+    404: {"content": PROBLEM_CONTENT, "description": "Unknown id (with the closest matches)"},
+    422: {"content": PROBLEM_CONTENT, "description": "Invalid parameter"},
 }
 
 
