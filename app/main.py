@@ -13,9 +13,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app import __version__, http
-from app.api import docs, health, lookup_routes, resources, svg_routes
+from app.api import docs, exports, health, lookup_routes, resources, search_routes, svg_routes
 from app.errors import ProblemError
-from app.middleware import SecurityHeaders
+from app.middleware import ReplayResponses, SecurityHeaders
 from app.settings import Settings
 from app.state import Store
 from app.web import pages
@@ -57,9 +57,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(ProblemError, http.on_problem)
     app.add_exception_handler(RequestValidationError, http.on_validation)
     app.add_exception_handler(StarletteHTTPException, http.on_http)
-    for router in (health.router, resources.router, lookup_routes.router, svg_routes.router, docs.router, pages.router):
+    for router in (
+        health.router,
+        resources.router,
+        lookup_routes.router,
+        search_routes.router,
+        exports.router,
+        svg_routes.router,
+        docs.router,
+        pages.router,
+    ):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(ReplayResponses, store=store)  # innermost: replays pass through the others
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(
         CORSMiddleware,

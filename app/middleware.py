@@ -1,4 +1,4 @@
-"""Pure ASGI middleware: security headers on every response.
+"""Pure ASGI middleware: security headers on every response, and replays of cacheable GETs.
 
 Written as raw ASGI rather than BaseHTTPMiddleware so it costs a header
 append per response, not a task and a body copy.
@@ -6,15 +6,20 @@ append per response, not a task and a body copy.
 
 from __future__ import annotations
 
+from typing import Any
+
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.http import REPLAYABLE, client_has, not_modified
+from app.state import Replay
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
-# /docs renders Swagger UI, which needs an inline bootstrap script and inline styles.
+# /docs renders Swagger UI, which sets inline styles; its bootstrap script is a file (static/js/docs.js).
 DOCS_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 )
 SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
@@ -44,3 +49,64 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+# Longer keys are answered but not remembered: a client-chosen key must not pin much memory.
+MAX_REPLAY_KEY = 2048
+
+
+class ReplayResponses:
+    """Answer a GET from memory when the route already answered the same path and query.
+
+    Routes opt in through http.cached(), whose answers depend only on the
+    catalogue, the path and the query. The replay is the route's own status,
+    headers and body, sent from inside the other middleware, so security
+    headers, CORS and gzip apply exactly as before; If-None-Match still gets
+    a 304. The memo lives in the snapshot and is dropped with it on reload.
+    Routing, dependency injection and validation are what this skips: most
+    of a request's cost once its body is precomputed.
+    """
+
+    def __init__(self, app: ASGIApp, store: Any) -> None:
+        self.app = app
+        self.store = store
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET":
+            await self.app(scope, receive, send)
+            return
+        key = (scope["path"], scope["query_string"])
+        memo = self.store.snapshot.responses
+        hit = memo.get(key)
+        if hit is not None:
+            await self._replay(hit, scope, receive, send)
+            return
+        if len(key[0]) + len(key[1]) > MAX_REPLAY_KEY:
+            await self.app(scope, receive, send)
+            return
+        seen: list[Message] = []
+
+        async def remember(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                # A copy of the headers: outer middleware edits the list in place as it passes.
+                seen.append({"status": message["status"], "headers": tuple(message.get("headers", ()))})
+            else:
+                seen.append({**message})  # gzip, outside, replaces the body in place
+            await send(message)
+
+        await self.app(scope, receive, remember)
+        if not scope.get(REPLAYABLE) or len(seen) != 2 or seen[0]["status"] != 200:
+            return
+        start, body = seen
+        if body["type"] == "http.response.body" and not body.get("more_body"):
+            etag = next((v.decode("latin-1") for k, v in start["headers"] if k == b"etag"), None)
+            memo.put(key, Replay(start["headers"], body.get("body", b""), etag))
+
+    @staticmethod
+    async def _replay(hit: Replay, scope: Scope, receive: Receive, send: Send) -> None:
+        inm = next((v for k, v in scope["headers"] if k == b"if-none-match"), None)
+        if inm and hit.etag and client_has(inm.decode("latin-1"), hit.etag):
+            await not_modified(hit.etag)(scope, receive, send)
+            return
+        await send({"type": "http.response.start", "status": 200, "headers": list(hit.headers)})
+        await send({"type": "http.response.body", "body": hit.body})

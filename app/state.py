@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +21,7 @@ import orjson
 from app.api import presenters
 from app.catalogue.index import Catalogue
 from app.catalogue.loader import data_files, load_catalogue
+from app.catalogue.yaml_source import display_name
 from app.errors import CatalogueInvalid
 
 log = logging.getLogger("triggermap")
@@ -37,6 +39,56 @@ class Detail:
     etag: str
 
 
+@dataclass(frozen=True)
+class Replay:
+    """A 200 response exactly as a route sent it, to be sent again for the same GET."""
+
+    headers: tuple[tuple[bytes, bytes], ...]
+    body: bytes
+    etag: str | None
+
+
+class ResponseMemo:
+    """A bounded LRU of replayable responses, keyed by (path, raw query string).
+
+    Bounded in entries and in bytes because keys come from clients: a crawler
+    walking every lookup combination must not grow the process without limit.
+    Only touched from the event loop thread, so it needs no lock.
+    """
+
+    def __init__(self, max_entries: int = 4096, max_bytes: int = 8 * 2**20) -> None:
+        self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self.nbytes = 0
+        self._items: OrderedDict[tuple[str, bytes], Replay] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def get(self, key: tuple[str, bytes]) -> Replay | None:
+        found = self._items.get(key)
+        if found is not None:
+            self._items.move_to_end(key)
+        return found
+
+    def put(self, key: tuple[str, bytes], replay: Replay) -> None:
+        size = self._size(key, replay)
+        if size > self.max_bytes // 16:  # one huge body would evict everything useful
+            return
+        old = self._items.pop(key, None)
+        if old is not None:
+            self.nbytes -= self._size(key, old)
+        self._items[key] = replay
+        self.nbytes += size
+        while len(self._items) > self.max_entries or self.nbytes > self.max_bytes:
+            evicted_key, evicted = self._items.popitem(last=False)
+            self.nbytes -= self._size(evicted_key, evicted)
+
+    @staticmethod
+    def _size(key: tuple[str, bytes], replay: Replay) -> int:
+        return len(key[0]) + len(key[1]) + len(replay.body) + sum(len(k) + len(v) for k, v in replay.headers)
+
+
 @dataclass
 class Snapshot:
     catalogue: Catalogue
@@ -50,6 +102,9 @@ class Snapshot:
     diagrams: Any = None
     plain_svgs: dict[str, bytes] = field(default_factory=dict)
     svg_cache: dict[tuple[str, ...], bytes] = field(default_factory=dict)
+    # Dropped with the snapshot on reload, so a replay never outlives its catalogue version.
+    responses: ResponseMemo = field(default_factory=ResponseMemo)
+    exports: dict[str, Detail] = field(default_factory=dict)  # /api/v1/export bodies
 
     @classmethod
     def build(cls, catalogue: Catalogue) -> Snapshot:
@@ -73,6 +128,9 @@ class Snapshot:
 
         snap.diagrams = BodyDiagrams(c)
         snap.plain_svgs = {v: snap.diagrams.view_svg(v).encode() for v in c.views}
+        from app.api.exports import build_exports
+
+        snap.exports = build_exports(snap)
         return snap
 
 
@@ -102,15 +160,28 @@ class Store:
         try:
             catalogue = load_catalogue(self.data_dir)
         except CatalogueInvalid as exc:
-            self.errors = exc.lines()
-            for line in self.errors:
-                log.error("catalogue rejected: %s", line)
-            return False
+            return self._reject(exc.lines())
+        folder = display_name(self.data_dir)
+        if self.snapshot.catalogue.trigger_points and not catalogue.trigger_points:
+            # Valid YAML, but an empty catalogue is a file deleted or moved mid-edit, not an edit to serve.
+            return self._reject([f"{folder}: no trigger points left (a data file deleted or moved?)"])
         if catalogue.version != self.snapshot.catalogue.version:
-            self.snapshot = Snapshot.build(catalogue)
+            try:
+                snapshot = Snapshot.build(catalogue)
+            except Exception as exc:  # a bug in triggermap; the author must still learn the edit is not served
+                log.exception("building the catalogue failed")
+                return self._reject([f"{folder}: not served: building the catalogue failed ({exc!r})"[:500]])
+            self.snapshot = snapshot
             log.info("catalogue reloaded: version %s", catalogue.version)
         self.errors = []
         return True
+
+    def _reject(self, errors: list[str]) -> bool:
+        """Keep serving the last good snapshot; tell the author (log and /healthz) what was wrong."""
+        self.errors = errors
+        for line in errors:
+            log.error("catalogue rejected: %s", line)
+        return False
 
     def check_for_changes(self) -> None:
         signature = self._fingerprint()
