@@ -22,6 +22,8 @@ DOCS_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 )
+# A diagram opened on its own carries its look in an embedded <style>; it runs no script at all.
+SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
 SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"strict-origin-when-cross-origin"),
@@ -36,12 +38,19 @@ class SecurityHeaders:
         self.docs_paths = docs_paths
         self.csp = CSP.encode()
         self.docs_csp = DOCS_CSP.encode()
+        self.svg_csp = SVG_CSP.encode()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        csp = self.docs_csp if scope["path"] in self.docs_paths else self.csp
+        path = scope["path"]
+        if path in self.docs_paths:
+            csp = self.docs_csp
+        elif path.startswith("/svg/"):
+            csp = self.svg_csp
+        else:
+            csp = self.csp
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

@@ -291,3 +291,12 @@ def test_a_crawl_of_distinct_overlays_does_not_grow_memory_without_bound(client:
         assert client.get(f"/api/v1/trigger-points?limit={1 + i % 1000}&offset={i}").status_code == 200
     assert len(memo) <= memo.max_entries
     assert memo.nbytes <= memo.max_bytes
+
+
+def test_a_diagram_opened_on_its_own_may_style_itself_but_never_run_script(client: TestClient) -> None:
+    csp = client.get("/svg/anterior.svg").headers["content-security-policy"]
+    assert "default-src 'none'" in csp
+    assert "script-src" not in csp  # falls back to default-src 'none'
+    assert "style-src 'unsafe-inline'" in csp
+    page_csp = client.get("/").headers["content-security-policy"]
+    assert "unsafe-inline" not in page_csp

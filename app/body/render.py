@@ -121,6 +121,7 @@ class BodyDiagrams:
                 group.add(path)
             else:
                 link = dwg.a(href=region_href(region_id))
+                del link.attribs["target"]  # svgwrite defaults to _blank; a region opens in place
                 link["aria-label"] = name
                 link.add(path)
                 group.add(link)

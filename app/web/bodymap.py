@@ -17,9 +17,7 @@ from app.state import Snapshot
 
 _PROLOGUE = re.compile(r"<\?xml[^>]*\?>\s*")
 _STYLE = re.compile(r"<style\b[^>]*>.*?</style>", re.S)
-# svgwrite gives every link target="_blank" and an xlink:href; a map region should open in place,
-# and SVG 2's plain href is what scripts and every current browser use.
-_TARGET = re.compile(r' target="_blank"')
+# svgwrite writes xlink:href; SVG 2's plain href is what scripts and every current browser use.
 _XLINK_HREF = re.compile(r" xlink:href=")
 
 
@@ -30,7 +28,7 @@ def inline(svg: str) -> Markup:
     inside it would be hidden (axe: nested-interactive).
     """
     svg = _STYLE.sub("", _PROLOGUE.sub("", svg)).replace(' role="img"', ' role="group"', 1)
-    return Markup(_XLINK_HREF.sub(" href=", _TARGET.sub("", svg)))
+    return Markup(_XLINK_HREF.sub(" href=", svg))
 
 
 def sided(catalogue: Catalogue, bases: Iterable[str], sides: Iterable[str]) -> list[str]:

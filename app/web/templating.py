@@ -17,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
+from app.http import mark_replayable
 from app.settings import REPO_ROOT
 from app.state import Snapshot
 
@@ -85,6 +86,8 @@ def render(
 ) -> HTMLResponse:
     """A page from its template, linking its JSON twin(s) in the head and in a `Link` header."""
     response = templates.TemplateResponse(request, name, {**context, "twins": list(twins)}, status_code=status)
+    if status == 200:
+        mark_replayable(request)  # a page is a pure function of catalogue, path and query
     if twins:
         response.headers["Link"] = ", ".join(f'<{t}>; rel="alternate"; type="application/json"' for t in twins)
     return response

@@ -67,6 +67,7 @@ def test_every_region_is_a_titled_link(view_id: str) -> None:
         name = catalogue().regions[region_id].name
         assert link.get(f"{XLINK}href", link.get("href")) == f"/regions/{region_id}"
         assert link.get("aria-label") == name
+        assert link.get("target") is None  # opens in place, not in a new tab
         assert path.find(f"{SVG}title").text == name
 
 

@@ -10,7 +10,7 @@ from app.web.bodymap import inline, sided
 def test_inlining_drops_the_prologue_and_the_style() -> None:
     svg = (
         '<?xml version="1.0"?>\n<svg role="img"><defs><style>.a{fill:red}</style></defs>'
-        '<a target="_blank" xlink:href="/x"><path/></a></svg>'
+        '<a xlink:href="/x"><path/></a></svg>'
     )
     assert str(inline(svg)) == '<svg role="group"><defs></defs><a href="/x"><path/></a></svg>'
 
