@@ -86,7 +86,11 @@ def specificity(catalogue: Catalogue, region_id: str) -> float:
 def _names(catalogue: Catalogue, ids: Iterable[str]) -> str:
     plain = catalogue.plain_names
     names = list(dict.fromkeys(plain[i] for i in ids))
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(names)  # names may hold "and" themselves ("eye and orbit")
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def explain(
@@ -101,12 +105,12 @@ def explain(
     where = "both sides" if len(sides) == 2 else f"the {sides[0]} side"
     parts = []
     if essential:
-        parts.append(f"its main pain zone covers the {_names(catalogue, essential)}")
+        parts.append(f"main pain zone: {_names(catalogue, essential)}")
     if spillover:
-        parts.append(f"its occasional spill-over zone covers the {_names(catalogue, spillover)}")
-    sentence = f"A trigger point in the {tp.muscle_name.lower()} ({tp.label}, {where}): " + "; ".join(parts) + "."
+        parts.append(f"sometimes also: {_names(catalogue, spillover)}")
+    sentence = f"A trigger point in the {tp.muscle_name.lower()} ({tp.label}, {where}). " + _sentence_case("; ".join(parts)) + "."
     if unexplained:
-        sentence += f" It does not explain the pain at the {_names(catalogue, unexplained)}."
+        sentence += f" It does not explain your pain at: {_names(catalogue, unexplained)}."
     return sentence
 
 
