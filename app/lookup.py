@@ -108,7 +108,11 @@ def explain(
         parts.append(f"main pain zone: {_names(catalogue, essential)}")
     if spillover:
         parts.append(f"sometimes also: {_names(catalogue, spillover)}")
-    sentence = f"A trigger point in the {tp.muscle_name.lower()} ({tp.label}, {where}). " + _sentence_case("; ".join(parts)) + "."
+    sentence = (
+        f"A trigger point in the {tp.muscle_name.lower()} ({tp.label}, {where}). "
+        + _sentence_case("; ".join(parts))
+        + "."
+    )
     if unexplained:
         sentence += f" It does not explain your pain at: {_names(catalogue, unexplained)}."
     return sentence

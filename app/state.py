@@ -100,11 +100,18 @@ class Snapshot:
     details: dict[tuple[str, str], Detail] = field(default_factory=dict)
     tp_summaries: dict[str, dict[str, Any]] = field(default_factory=dict)
     diagrams: Any = None
-    plain_svgs: dict[str, bytes] = field(default_factory=dict)
     svg_cache: dict[tuple[str, ...], bytes] = field(default_factory=dict)
     # Dropped with the snapshot on reload, so a replay never outlives its catalogue version.
     responses: ResponseMemo = field(default_factory=ResponseMemo)
     exports: dict[str, Detail] = field(default_factory=dict)  # /api/v1/export bodies
+
+    def plain_svg(self, view_id: str) -> bytes:
+        """A view without overlays, drawn on first request (not at startup) and kept."""
+        key = ("view", view_id)
+        body = self.svg_cache.get(key)
+        if body is None:
+            body = self.svg_cache[key] = self.diagrams.view_svg(view_id).encode()
+        return body
 
     @classmethod
     def build(cls, catalogue: Catalogue) -> Snapshot:
@@ -127,7 +134,6 @@ class Snapshot:
         from app.body.render import BodyDiagrams
 
         snap.diagrams = BodyDiagrams(c)
-        snap.plain_svgs = {v: snap.diagrams.view_svg(v).encode() for v in c.views}
         from app.api.exports import build_exports
 
         snap.exports = build_exports(snap)

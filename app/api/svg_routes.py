@@ -76,7 +76,7 @@ def view(
     if trigger_point is not None and highlighted:
         raise BadRequest("use either highlight or trigger_point, not both")
     if trigger_point is None and not highlighted:
-        body = snap.plain_svgs[view_id]
+        body = snap.plain_svg(view_id)
         return cached(request, body, etag_for(snap.catalogue.version, "svg", view_id), SVG)
     if trigger_point is not None:
         _tp(snap, trigger_point)
