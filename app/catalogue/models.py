@@ -82,6 +82,7 @@ class View(Model):
 
     id: Slug
     name: Text
+    short_name: str | None = Field(default=None, description="A label for tight spaces, e.g. 'Front'.")
     width: float
     height: float
     mirror_x: float | None = Field(default=None, description="Axis across which the left side mirrors the right.")

@@ -81,7 +81,7 @@ def home(
     context = {
         "state": state,
         "modes": MODES,
-        "views": [(v.id, v.name) for v in c.views.values()],
+        "views": [(v.id, v.short_name or v.name) for v in c.views.values()],
         "items": items,
         "current": current,
         "map": bodymap.view_map(snap, state.view, selected=state.regions, pattern=pattern, href=state.toggled),
