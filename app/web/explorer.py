@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
+from markupsafe import Markup
 
 from app.api.lookup_routes import run_lookup
 from app.catalogue.index import Catalogue
@@ -63,6 +64,12 @@ def region_groups(c: Catalogue) -> list[tuple[str, list[tuple[str, str]]]]:
     return list(groups.items())
 
 
+def state_map(snap: Snapshot, state: ExplorerState, current: dict[str, Any] | None) -> Markup | None:
+    """The map of an explorer state: its selection, and the shown candidate's pattern."""
+    pattern = (current["trigger_point"]["id"], current["sides"]) if current else None
+    return bodymap.view_map(snap, state.view, selected=state.regions, pattern=pattern, href=state.toggled)
+
+
 @router.get("/", response_class=HTMLResponse)
 def home(
     request: Request,
@@ -76,7 +83,6 @@ def home(
     state = ExplorerState.parse(c, view, mode, region, show)
     items = results(snap, state)
     current = shown(state, items)
-    pattern = (current["trigger_point"]["id"], current["sides"]) if current else None
     twin = state.twin()
     context = {
         "state": state,
@@ -84,7 +90,7 @@ def home(
         "views": [(v.id, v.short_name or v.name) for v in c.views.values()],
         "items": items,
         "current": current,
-        "map": bodymap.view_map(snap, state.view, selected=state.regions, pattern=pattern, href=state.toggled),
+        "map": state_map(snap, state, current),
         "groups": region_groups(c),
         "client": client_data(c, state),
         "counts": c.counts(),
@@ -112,7 +118,6 @@ def lookup_handout(
         by_muscle.setdefault(item["trigger_point"]["muscle"], item)
     items = list(by_muscle.values())[:HANDOUT_RESULTS]
     current = shown(state, items)
-    pattern = (current["trigger_point"]["id"], current["sides"]) if current else None
     details = {i["trigger_point"]["id"]: c.trigger_points[i["trigger_point"]["id"]] for i in items}
     twin = state.twin()
     context = {
@@ -120,6 +125,6 @@ def lookup_handout(
         "items": items,
         "details": details,
         "current": current,
-        "map": bodymap.view_map(snap, state.view, selected=state.regions, pattern=pattern, href=state.toggled),
+        "map": state_map(snap, state, current),
     }
     return render(request, "print_lookup.html", context, twins=[twin] if twin else [])
