@@ -106,7 +106,7 @@ class Catalogue:
 def _expand_regions(specs: Iterable[RegionSpec], views: Mapping[str, View]) -> dict[str, Region]:
     regions: dict[str, Region] = {}
     for spec in specs:
-        shown = [view_id for view_id in views if _shows(spec, views[view_id], views)]
+        shown = [view_id for view_id in views if _shows(spec, views[view_id])]
         if not spec.sided:
             choir = spec.choir if isinstance(spec.choir, list) else [*spec.choir.right, *spec.choir.left]
             regions[spec.id] = Region(
@@ -135,9 +135,9 @@ def _expand_regions(specs: Iterable[RegionSpec], views: Mapping[str, View]) -> d
     return regions
 
 
-def _shows(spec: RegionSpec, view: View, views: Mapping[str, View]) -> bool:
-    source = view.mirror_of or view.id
-    return source in spec.shapes
+def _shows(spec: RegionSpec, view: View) -> bool:
+    """A mirrored view shows what its source view shows."""
+    return (view.mirror_of or view.id) in spec.shapes
 
 
 def build_catalogue(
@@ -177,7 +177,7 @@ def build_catalogue(
         shown: dict[str, None] = {}
         for tp in spec.trigger_points:
             for base in tp.location.regions:
-                for view_id in regions[next(iter(_concrete(base, regions)))].views:
+                for view_id in regions[_right_or_midline(base, regions)].views:
                     shown[view_id] = None
         muscles[spec.id] = Muscle(
             id=spec.id,
@@ -212,6 +212,7 @@ def build_catalogue(
     )
 
 
-def _concrete(base: str, regions: Mapping[str, Region]) -> list[str]:
+def _right_or_midline(base: str, regions: Mapping[str, Region]) -> str:
+    """The concrete region standing for a side-neutral id when only its views matter."""
     right = sided_id(base, "right")
-    return [right] if right in regions else [base]
+    return right if right in regions else base

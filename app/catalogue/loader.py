@@ -124,17 +124,14 @@ class _Collector:
 
 
 def _check_unique(kind: str, entries: Iterable[tuple[str, SourceDocument, PathKey]]) -> list[DataError]:
-    seen: dict[str, DataError] = {}
+    first_seen: dict[str, str] = {}
     errors = []
     for ident, doc, path in entries:
-        where = doc.error((*path, "id"), "")
-        if ident in seen:
-            first = seen[ident]
-            errors.append(
-                doc.error((*path, "id"), f"duplicate {kind} id '{ident}' (first at {first.file}:{first.line})")
-            )
+        where = f"{doc.file}:{doc.line_of((*path, 'id'))}"
+        if ident in first_seen:
+            errors.append(doc.error((*path, "id"), f"duplicate {kind} id '{ident}' (first at {first_seen[ident]})"))
         else:
-            seen[ident] = where
+            first_seen[ident] = where
     return errors
 
 
