@@ -13,8 +13,8 @@ from pydantic import BaseModel, ValidationError
 
 from app.catalogue.index import Catalogue, build_catalogue
 from app.catalogue.models import Condition, MuscleSpec, Reference, RegionSpec, View
-from app.catalogue.yaml_source import DataError, PathKey, SourceDocument, display_name, read_yaml
-from app.errors import CatalogueInvalid
+from app.catalogue.yaml_source import PathKey, SourceDocument, display_name, read_yaml
+from app.errors import CatalogueInvalid, DataError
 
 SECTIONS: dict[str, type[BaseModel]] = {
     "regions": RegionSpec,
