@@ -27,7 +27,7 @@ Scoring, for a painted set P of concrete regions (each side-specific, or midline
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from app.catalogue.index import SIDES, Catalogue
@@ -83,14 +83,30 @@ def specificity(catalogue: Catalogue, region_id: str) -> float:
     return 1.0 / math.log2(2 + n)
 
 
-def _names(catalogue: Catalogue, ids: Iterable[str]) -> str:
-    plain = catalogue.plain_names
-    names = list(dict.fromkeys(plain[i] for i in ids))
-    return ", ".join(names)  # names may hold "and" themselves ("eye and orbit")
+def _join_names(plain: Mapping[str, str], ids: Sequence[str]) -> str:
+    # Left and right share a name: each once. Names may hold "and" themselves ("eye and orbit").
+    if len(ids) == 1:
+        return plain[ids[0]]
+    return ", ".join(dict.fromkeys(map(plain.__getitem__, ids)))
 
 
-def _sentence_case(text: str) -> str:
+def _head(tp: TriggerPoint, sides: Sequence[str]) -> str:
+    where = "both sides" if len(sides) == 2 else f"the {sides[0]} side"
+    return f"A trigger point in the {tp.muscle_name.lower()} ({tp.label}, {where}). "
+
+
+def _zones_text(plain: Mapping[str, str], essential: Sequence[str], spillover: Sequence[str]) -> str:
+    parts = []
+    if essential:
+        parts.append(f"main pain zone: {_join_names(plain, essential)}")
+    if spillover:
+        parts.append(f"sometimes also: {_join_names(plain, spillover)}")
+    text = "; ".join(parts)
     return text[:1].upper() + text[1:]
+
+
+def _unexplained_text(plain: Mapping[str, str], unexplained: Sequence[str]) -> str:
+    return f" It does not explain your pain at: {_join_names(plain, unexplained)}." if unexplained else ""
 
 
 def explain(
@@ -102,77 +118,296 @@ def explain(
     unexplained: Sequence[str],
 ) -> str:
     """One sentence a patient can read."""
-    where = "both sides" if len(sides) == 2 else f"the {sides[0]} side"
-    parts = []
-    if essential:
-        parts.append(f"main pain zone: {_names(catalogue, essential)}")
-    if spillover:
-        parts.append(f"sometimes also: {_names(catalogue, spillover)}")
-    sentence = (
-        f"A trigger point in the {tp.muscle_name.lower()} ({tp.label}, {where}). "
-        + _sentence_case("; ".join(parts))
-        + "."
+    plain = catalogue.plain_names
+    return _head(tp, sides) + _zones_text(plain, essential, spillover) + "." + _unexplained_text(plain, unexplained)
+
+
+# A concrete region lies on the right (1) or the left (2) side of a TrP's zone, or on the midline (3): both.
+_SIDE_MASK = {"right": 1, "left": 2, "midline": 3}
+_SIDES_OF_MASK: tuple[tuple[str, ...], ...] = ((), ("right",), ("left",), SIDES)
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """The TrPs of one muscle that share one drawn referral zone: they always score alike, so one candidate."""
+
+    lead: TriggerPoint  # the one a candidate shows: the highest prior, then the first name
+    twins: tuple[str, ...]  # the others' ids in that order (`same_pattern`)
+    order: int  # the lead's rank by (-prior, name) among all patterns: the tie-break after the score
+    # The zone as concrete region ids, both sides: a region is essential or spillover whichever side it is on.
+    essential_zone: frozenset[str]
+    spillover_zone: frozenset[str]
+    side_zones: tuple[frozenset[str], frozenset[str]]  # the whole zone on the right, on the left
+    zone_size: tuple[float, ...]  # by side mask: essential regions + 0.5 * spillover ones (fit's denominator)
+    heads: tuple[str, ...]  # by side mask: the explanation's first sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Posting:
+    """One concrete region in one pattern's zone, and what that region alone would make of the candidate."""
+
+    pattern: Pattern
+    order: int  # the pattern's
+    region: str
+    essential: bool  # in the essential zone, else in the spillover zone
+    side_mask: int
+    weight: float  # the region's specificity
+    # When this is the only painted region the pattern matches (most patterns, for a short drawing):
+    explained_weight: float  # the numerator of `explained`
+    half_tier: float  # 0.5 * tier
+    fit_term: float  # 0.3 * fit
+    matched: tuple[tuple[str, ...], tuple[str, ...]]  # (essential, spillover)
+    text: str  # the explanation up to its unexplained regions
+
+
+@dataclass(frozen=True, slots=True)
+class LookupIndex:
+    """What the lookup needs that depends only on the catalogue, built once per catalogue.
+
+    An inverted index, concrete region id -> the postings of the patterns whose zone holds the region, so
+    a lookup visits only the patterns the drawing touches, and a pattern touched by one painted region
+    needs only its precomputed terms and the drawing's total weight.
+    """
+
+    patterns: tuple[Pattern, ...]
+    postings: Mapping[str, tuple[Posting, ...]]
+    weight: Mapping[str, float]  # region id -> specificity
+    plain_names: Mapping[str, str]
+
+    @classmethod
+    def build(cls, catalogue: Catalogue) -> LookupIndex:
+        groups: dict[tuple[str, frozenset[str], frozenset[str]], list[TriggerPoint]] = {}
+        for tp in catalogue.trigger_points.values():
+            key = (tp.muscle, frozenset(tp.referral.essential), frozenset(tp.referral.spillover))
+            groups.setdefault(key, []).append(tp)
+        members = sorted((sorted(group, key=_tie_break) for group in groups.values()), key=lambda g: _tie_break(g[0]))
+        weight = {rid: specificity(catalogue, rid) for rid in catalogue.regions}
+        mask = {rid: _SIDE_MASK[region.side] for rid, region in catalogue.regions.items()}
+        plain = dict(catalogue.plain_names)
+        patterns: list[Pattern] = []
+        postings: dict[str, list[Posting]] = {}
+        for order, (lead, *twins) in enumerate(members):
+            zones = {side: _zones(catalogue, lead, side) for side in SIDES}
+            zone_size = [0.0]
+            for sides in _SIDES_OF_MASK[1:]:
+                ess_zone = frozenset().union(*(zones[side][0] for side in sides))
+                spill_zone = frozenset().union(*(zones[side][1] for side in sides)) - ess_zone
+                zone_size.append(len(ess_zone) + SPILLOVER_ZONE_WEIGHT * len(spill_zone))
+            ess_zone = zones["right"][0] | zones["left"][0]
+            spill_zone = (zones["right"][1] | zones["left"][1]) - ess_zone
+            pattern = Pattern(
+                lead=lead,
+                twins=tuple(tp.id for tp in twins),
+                order=order,
+                essential_zone=ess_zone,
+                spillover_zone=spill_zone,
+                side_zones=(zones["right"][0] | zones["right"][1], zones["left"][0] | zones["left"][1]),
+                zone_size=tuple(zone_size),
+                heads=("", *(_head(lead, sides) for sides in _SIDES_OF_MASK[1:])),
+            )
+            patterns.append(pattern)
+            for rid in sorted(ess_zone | spill_zone):
+                postings.setdefault(rid, []).append(
+                    _posting(pattern, rid, rid in ess_zone, mask[rid], weight[rid], plain)
+                )
+        return cls(
+            patterns=tuple(patterns),
+            postings={rid: tuple(items) for rid, items in postings.items()},
+            weight=weight,
+            plain_names=plain,
+        )
+
+
+def _tie_break(tp: TriggerPoint) -> tuple[float, str]:
+    return (-tp.prior, tp.name)
+
+
+def _zones(catalogue: Catalogue, tp: TriggerPoint, side: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A TrP's essential and spillover zones on one side, as concrete region ids."""
+    essential = frozenset(catalogue.on_side(b, side) for b in tp.referral.essential)
+    spillover = frozenset(catalogue.on_side(b, side) for b in tp.referral.spillover) - essential
+    return essential, spillover
+
+
+def _posting(
+    pattern: Pattern, rid: str, essential: bool, mask: int, weight: float, plain: Mapping[str, str]
+) -> Posting:
+    matched = ((rid,), ()) if essential else ((), (rid,))
+    # The very expressions `lookup` computes for a one-region match, so the floats are the same.
+    explained_weight = sum(weight for _ in matched[0]) * ESSENTIAL_WEIGHT + sum(weight for _ in matched[1]) * (
+        SPILLOVER_WEIGHT
     )
-    if unexplained:
-        sentence += f" It does not explain your pain at: {_names(catalogue, unexplained)}."
-    return sentence
+    fit = (len(matched[0]) + SPILLOVER_ZONE_WEIGHT * len(matched[1])) / pattern.zone_size[mask]
+    return Posting(
+        pattern=pattern,
+        order=pattern.order,
+        region=rid,
+        essential=essential,
+        side_mask=mask,
+        weight=weight,
+        explained_weight=explained_weight,
+        half_tier=0.5 * (1.0 if essential else 0.0),
+        fit_term=0.3 * fit,
+        matched=matched,
+        text=pattern.heads[mask] + _zones_text(plain, *matched) + ".",
+    )
+
+
+@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs 4x as much
+class _Match:
+    """A pattern that two or more painted regions touch, scored."""
+
+    pattern: Pattern
+    side_mask: int
+    essential: frozenset[str]
+    spillover: frozenset[str]
+    score: float
+
+
+def _merge(pattern: Pattern, painted: frozenset[str], weight: Mapping[str, float], total_weight: float) -> _Match:
+    """Score a pattern from all the painted regions in its zone (the general case of a posting's terms)."""
+    essential = painted & pattern.essential_zone
+    spillover = painted & pattern.spillover_zone
+    right, left = pattern.side_zones
+    mask = (0 if painted.isdisjoint(right) else 1) | (0 if painted.isdisjoint(left) else 2)
+    get = weight.__getitem__
+    explained = (
+        sum(map(get, essential)) * ESSENTIAL_WEIGHT + sum(map(get, spillover)) * SPILLOVER_WEIGHT
+    ) / total_weight
+    fit = (len(essential) + SPILLOVER_ZONE_WEIGHT * len(spillover)) / pattern.zone_size[mask]
+    tier = 1.0 if essential else 0.0
+    score = round(0.5 * tier + 0.5 * (0.7 * explained + 0.3 * fit), 4)
+    return _Match(pattern, mask, essential, spillover, score)
 
 
 def lookup(catalogue: Catalogue, painted: Sequence[str], limit: int = 20) -> list[Candidate]:
     """Rank the TrPs whose referral zones cover the painted (concrete) regions."""
+    index = catalogue.lookup_index
+    postings, weight = index.postings, index.weight
     painted_set = frozenset(painted)
-    weights = {rid: specificity(catalogue, rid) for rid in painted_set}
+    weights = {rid: weight[rid] if rid in weight else specificity(catalogue, rid) for rid in painted_set}
     total_weight = sum(weights.values())
-    bases = {catalogue.base_of(rid) for rid in painted_set}
-    candidate_ids = {tp_id for base in bases for tp_id in catalogue.tps_referring_to.get(base, ())}
-    zones_by_side = catalogue.zones_by_side
-    rows: list[tuple[float, float, str, TriggerPoint, tuple[str, ...], frozenset[str], frozenset[str]]] = []
-    for tp_id in candidate_ids:
-        tp = catalogue.trigger_points[tp_id]
-        by_side = zones_by_side[tp_id]
-        sides = tuple(side for side in SIDES if not painted_set.isdisjoint(by_side[side][0] | by_side[side][1]))
-        if not sides:
-            continue
-        ess_zone = frozenset().union(*(by_side[side][0] for side in sides))
-        spill_zone = frozenset().union(*(by_side[side][1] for side in sides)) - ess_zone
-        essential = painted_set & ess_zone
-        spillover = painted_set & spill_zone
-        explained = (
-            sum(weights[r] for r in essential) * ESSENTIAL_WEIGHT
-            + sum(weights[r] for r in spillover) * SPILLOVER_WEIGHT
-        ) / total_weight
-        fit = (len(essential) + SPILLOVER_ZONE_WEIGHT * len(spillover)) / (
-            len(ess_zone) + SPILLOVER_ZONE_WEIGHT * len(spill_zone)
-        )
-        tier = 1.0 if essential else 0.0
-        score = round(0.5 * tier + 0.5 * (0.7 * explained + 0.3 * fit), 4)
-        rows.append((-score, -tp.prior, tp.name, tp, sides, essential, spillover))
-    rows.sort(key=lambda row: row[:3])
-    kept: dict[tuple[str, frozenset[str], frozenset[str]], list[str]] = {}
-    selected = []
-    for row in rows:
-        tp = row[3]
-        key = (tp.muscle, frozenset(tp.referral.essential), frozenset(tp.referral.spillover))
-        if key in kept:
-            kept[key].append(tp.id)
-            continue
-        kept[key] = []
-        selected.append((row, kept[key]))
+    touched: dict[int, list[Posting]] = {}
+    for rid in painted_set:
+        for posting in postings.get(rid, ()):
+            touched.setdefault(posting.order, []).append(posting)
+    # Sort keys (-score, the pattern's tie-break order); a pattern touched once scores from its posting.
+    keys: list[tuple[float, int]] = []
+    merged: dict[int, _Match] = {}
+    for order, hits in touched.items():
+        if len(hits) == 1:
+            p = hits[0]
+            score = round(p.half_tier + 0.5 * (0.7 * (p.explained_weight / total_weight) + p.fit_term), 4)
+        else:
+            match = merged[order] = _merge(hits[0].pattern, painted_set, weights, total_weight)
+            score = match.score
+        keys.append((-score, order))
+    keys.sort()
+    return _page(index, painted_set, keys[:limit], touched, merged)
+
+
+def _page(
+    index: LookupIndex,
+    painted_set: frozenset[str],
+    keys: Sequence[tuple[float, int]],
+    touched: Mapping[int, Sequence[Posting]],
+    merged: Mapping[int, _Match],
+) -> list[Candidate]:
+    """The returned candidates, explained: the only part that lists unexplained regions and builds sentences."""
+    if not keys:
+        return []
+    plain = index.plain_names
+    rest = _Unexplained(painted_set, plain)
     out = []
-    for (neg_score, _prior, _name, tp, sides, essential_set, spillover_set), twins in selected[:limit]:
-        essential = sorted(essential_set)
-        spillover = sorted(spillover_set)
-        unexplained = sorted(painted_set - essential_set - spillover_set)
+    for neg_score, order in keys:
+        match = merged.get(order)
+        if match is None:
+            posting = touched[order][0]
+            pattern, mask, (essential, spillover) = posting.pattern, posting.side_mask, posting.matched
+            unexplained, tail = rest.of(frozenset((posting.region,)))
+            text = posting.text + tail
+        else:
+            pattern, mask = match.pattern, match.side_mask
+            essential, spillover = tuple(sorted(match.essential)), tuple(sorted(match.spillover))
+            unexplained, tail = rest.of(match.essential | match.spillover)
+            text = pattern.heads[mask] + _zones_text(plain, essential, spillover) + "." + tail
         out.append(
-            Candidate(
-                trigger_point=tp,
-                sides=sides,
-                score=-neg_score,
-                essential=tuple(essential),
-                spillover=tuple(spillover),
-                unexplained=tuple(unexplained),
-                explanation=explain(catalogue, tp, sides, essential, spillover, unexplained),
-                same_pattern=tuple(twins),
+            _candidate(
+                pattern.lead, _SIDES_OF_MASK[mask], -neg_score, essential, spillover, unexplained, text, pattern.twins
             )
         )
     return out
+
+
+class _Unexplained:
+    """The painted regions a candidate leaves unexplained, sorted, and the sentence naming them.
+
+    For a big drawing the names of all painted regions are listed once; a candidate drops the few it
+    explains, unless that moves a name shared by a left and a right region, which is recomputed.
+    """
+
+    def __init__(self, painted: frozenset[str], plain: Mapping[str, str]) -> None:
+        self.plain = plain
+        self.regions = sorted(painted)
+        self.holders: dict[str, list[str]] = {}  # name -> the painted regions with that name, sorted
+        for rid in self.regions:
+            self.holders.setdefault(plain[rid], []).append(rid)
+        self.memo: dict[frozenset[str], tuple[tuple[str, ...], str]] = {}
+
+    def of(self, matched: frozenset[str]) -> tuple[tuple[str, ...], str]:
+        """(unexplained region ids, the sentence naming them, or "") for `matched`, a subset of the drawing."""
+        known = self.memo.get(matched)
+        if known is not None:
+            return known
+        regions = self.regions.copy()
+        for rid in matched:
+            regions.remove(rid)
+        if not regions:
+            result: tuple[tuple[str, ...], str] = ((), "")
+        else:
+            result = (tuple(regions), f" It does not explain your pain at: {', '.join(self._names(matched, regions))}.")
+        self.memo[matched] = result
+        return result
+
+    def _names(self, matched: frozenset[str], regions: list[str]) -> Iterable[str]:
+        """The names of `regions` (the drawing less `matched`), each once, in order of first appearance."""
+        dropped = set()
+        for name in {self.plain[rid] for rid in matched}:
+            holders = self.holders[name]
+            left = [rid for rid in holders if rid not in matched]
+            if not left:
+                dropped.add(name)
+            elif left[0] != holders[0]:  # the name now first appears later: its place may change
+                return dict.fromkeys(map(self.plain.__getitem__, regions))
+        return [name for name in self.holders if name not in dropped]
+
+
+def _candidate(
+    tp: TriggerPoint,
+    sides: tuple[str, ...],
+    score: float,
+    essential: tuple[str, ...],
+    spillover: tuple[str, ...],
+    unexplained: tuple[str, ...],
+    explanation: str,
+    same_pattern: tuple[str, ...],
+) -> Candidate:
+    """`Candidate(...)` at half the cost: a frozen dataclass's __init__ sets each field through
+    object.__setattr__, a fifth of a 5-region lookup. This fills the same __dict__ (the property test
+    compares the result with `Candidate(...)`s field by field)."""
+    candidate = object.__new__(Candidate)
+    object.__setattr__(
+        candidate,
+        "__dict__",
+        {
+            "trigger_point": tp,
+            "sides": sides,
+            "score": score,
+            "essential": essential,
+            "spillover": spillover,
+            "unexplained": unexplained,
+            "explanation": explanation,
+            "same_pattern": same_pattern,
+        },
+    )
+    return candidate
