@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from app.catalogue.index import SIDES, Catalogue
 from app.catalogue.models import TriggerPoint
@@ -156,7 +157,8 @@ class Posting:
     explained_weight: float  # the numerator of `explained`
     half_tier: float  # 0.5 * tier
     fit_term: float  # 0.3 * fit
-    matched: tuple[tuple[str, ...], tuple[str, ...]]  # (essential, spillover)
+    alone: frozenset[str]  # {region}
+    fields: Mapping[str, object]  # the candidate's fields that do not depend on the rest of the drawing
     text: str  # the explanation up to its unexplained regions
 
 
@@ -248,36 +250,35 @@ def _posting(
         explained_weight=explained_weight,
         half_tier=0.5 * (1.0 if essential else 0.0),
         fit_term=0.3 * fit,
-        matched=matched,
+        alone=frozenset((rid,)),
+        fields={
+            "trigger_point": pattern.lead,
+            "sides": _SIDES_OF_MASK[mask],
+            "essential": matched[0],
+            "spillover": matched[1],
+            "same_pattern": pattern.twins,
+        },
         text=pattern.heads[mask] + _zones_text(plain, *matched) + ".",
     )
 
 
-@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs 4x as much
-class _Match:
-    """A pattern that two or more painted regions touch, scored."""
-
-    pattern: Pattern
-    side_mask: int
-    essential: frozenset[str]
-    spillover: frozenset[str]
-    score: float
-
-
-def _merge(pattern: Pattern, painted: frozenset[str], weight: Mapping[str, float], total_weight: float) -> _Match:
-    """Score a pattern from all the painted regions in its zone (the general case of a posting's terms)."""
+def _score(pattern: Pattern, painted: frozenset[str], weight: Mapping[str, float], total_weight: float) -> float:
+    """A pattern's score, before rounding, from all the painted regions in its zone (a posting's terms, in general)."""
     essential = painted & pattern.essential_zone
     spillover = painted & pattern.spillover_zone
-    right, left = pattern.side_zones
-    mask = (0 if painted.isdisjoint(right) else 1) | (0 if painted.isdisjoint(left) else 2)
     get = weight.__getitem__
     explained = (
         sum(map(get, essential)) * ESSENTIAL_WEIGHT + sum(map(get, spillover)) * SPILLOVER_WEIGHT
     ) / total_weight
-    fit = (len(essential) + SPILLOVER_ZONE_WEIGHT * len(spillover)) / pattern.zone_size[mask]
+    fit = (len(essential) + SPILLOVER_ZONE_WEIGHT * len(spillover)) / pattern.zone_size[_side_mask(pattern, painted)]
     tier = 1.0 if essential else 0.0
-    score = round(0.5 * tier + 0.5 * (0.7 * explained + 0.3 * fit), 4)
-    return _Match(pattern, mask, essential, spillover, score)
+    return 0.5 * tier + 0.5 * (0.7 * explained + 0.3 * fit)
+
+
+def _side_mask(pattern: Pattern, painted: frozenset[str]) -> int:
+    """The sides on which the drawing touches the pattern's zone."""
+    right, left = pattern.side_zones
+    return (0 if painted.isdisjoint(right) else 1) | (0 if painted.isdisjoint(left) else 2)
 
 
 def lookup(catalogue: Catalogue, painted: Sequence[str], limit: int = 20) -> list[Candidate]:
@@ -285,25 +286,35 @@ def lookup(catalogue: Catalogue, painted: Sequence[str], limit: int = 20) -> lis
     index = catalogue.lookup_index
     postings, weight = index.postings, index.weight
     painted_set = frozenset(painted)
-    weights = {rid: weight[rid] if rid in weight else specificity(catalogue, rid) for rid in painted_set}
-    total_weight = sum(weights.values())
+    total_weight = sum([weight[rid] if rid in weight else specificity(catalogue, rid) for rid in painted_set])
     touched: dict[int, list[Posting]] = {}
     for rid in painted_set:
         for posting in postings.get(rid, ()):
             touched.setdefault(posting.order, []).append(posting)
-    # Sort keys (-score, the pattern's tie-break order); a pattern touched once scores from its posting.
-    keys: list[tuple[float, int]] = []
-    merged: dict[int, _Match] = {}
+    # Scores before rounding, a pattern touched once from its posting's terms.
+    raw: list[tuple[float, int]] = []  # (-score, the pattern's tie-break order)
     for order, hits in touched.items():
         if len(hits) == 1:
             p = hits[0]
-            score = round(p.half_tier + 0.5 * (0.7 * (p.explained_weight / total_weight) + p.fit_term), 4)
+            score = p.half_tier + 0.5 * (0.7 * (p.explained_weight / total_weight) + p.fit_term)
         else:
-            match = merged[order] = _merge(hits[0].pattern, painted_set, weights, total_weight)
-            score = match.score
-        keys.append((-score, order))
-    keys.sort()
-    return _page(index, painted_set, keys[:limit], touched, merged)
+            score = _score(hits[0].pattern, painted_set, weight, total_weight)
+        raw.append((-score, order))
+    raw.sort()
+    # Rounding to 4 places never reorders two scores, it can only tie them (the tie then goes to the
+    # order). So only the page and those tied with its last need rounding: a big drawing rounds 20, not 180.
+    end = _tied_end(raw, limit) if 0 < limit < len(raw) else len(raw)
+    keys = sorted([(-round(-neg_score, 4), order) for neg_score, order in raw[:end]])
+    return _page(index, painted_set, keys[:limit], touched)
+
+
+def _tied_end(raw: Sequence[tuple[float, int]], limit: int) -> int:
+    """How far down the raw ranking the page reaches once scores are rounded."""
+    last = round(-raw[limit - 1][0], 4)
+    end = limit
+    while end < len(raw) and round(-raw[end][0], 4) == last:
+        end += 1
+    return end
 
 
 def _page(
@@ -311,7 +322,6 @@ def _page(
     painted_set: frozenset[str],
     keys: Sequence[tuple[float, int]],
     touched: Mapping[int, Sequence[Posting]],
-    merged: Mapping[int, _Match],
 ) -> list[Candidate]:
     """The returned candidates, explained: the only part that lists unexplained regions and builds sentences."""
     if not keys:
@@ -320,38 +330,49 @@ def _page(
     rest = _Unexplained(painted_set, plain)
     out = []
     for neg_score, order in keys:
-        match = merged.get(order)
-        if match is None:
-            posting = touched[order][0]
-            pattern, mask, (essential, spillover) = posting.pattern, posting.side_mask, posting.matched
-            unexplained, tail = rest.of(frozenset((posting.region,)))
-            text = posting.text + tail
+        hits = touched[order]
+        if len(hits) == 1:
+            posting = hits[0]
+            unexplained, tail = rest.of(posting.alone)
+            fields = dict(posting.fields, score=-neg_score, unexplained=unexplained, explanation=posting.text + tail)
         else:
-            pattern, mask = match.pattern, match.side_mask
-            essential, spillover = tuple(sorted(match.essential)), tuple(sorted(match.spillover))
-            unexplained, tail = rest.of(match.essential | match.spillover)
-            text = pattern.heads[mask] + _zones_text(plain, essential, spillover) + "." + tail
-        out.append(
-            _candidate(
-                pattern.lead, _SIDES_OF_MASK[mask], -neg_score, essential, spillover, unexplained, text, pattern.twins
-            )
-        )
+            pattern = hits[0].pattern
+            mask = _side_mask(pattern, painted_set)
+            essential_set = painted_set & pattern.essential_zone
+            spillover_set = painted_set & pattern.spillover_zone
+            essential, spillover = tuple(sorted(essential_set)), tuple(sorted(spillover_set))
+            unexplained, tail = rest.of(essential_set | spillover_set)
+            fields = {
+                "trigger_point": pattern.lead,
+                "sides": _SIDES_OF_MASK[mask],
+                "essential": essential,
+                "spillover": spillover,
+                "same_pattern": pattern.twins,
+                "score": -neg_score,
+                "unexplained": unexplained,
+                "explanation": pattern.heads[mask] + _zones_text(plain, essential, spillover) + "." + tail,
+            }
+        out.append(_candidate(fields))
     return out
 
 
 class _Unexplained:
     """The painted regions a candidate leaves unexplained, sorted, and the sentence naming them.
 
-    For a big drawing the names of all painted regions are listed once; a candidate drops the few it
-    explains, unless that moves a name shared by a left and a right region, which is recomputed.
+    The drawing's regions and their names are listed once; a candidate cuts out the few it explains
+    (a big drawing has ~190 regions, a candidate explains ~10), unless that moves a name shared by a
+    left and a right region, whose names are then listed again.
     """
 
     def __init__(self, painted: frozenset[str], plain: Mapping[str, str]) -> None:
         self.plain = plain
-        self.regions = sorted(painted)
+        self.regions = tuple(sorted(painted))
+        self.position = {rid: i for i, rid in enumerate(self.regions)}
         self.holders: dict[str, list[str]] = {}  # name -> the painted regions with that name, sorted
         for rid in self.regions:
             self.holders.setdefault(plain[rid], []).append(rid)
+        self.names = tuple(self.holders)
+        self.name_position = {name: i for i, name in enumerate(self.names)}
         self.memo: dict[frozenset[str], tuple[tuple[str, ...], str]] = {}
 
     def of(self, matched: frozenset[str]) -> tuple[tuple[str, ...], str]:
@@ -359,55 +380,46 @@ class _Unexplained:
         known = self.memo.get(matched)
         if known is not None:
             return known
-        regions = self.regions.copy()
-        for rid in matched:
-            regions.remove(rid)
+        regions = _cut(self.regions, [self.position[rid] for rid in matched])
         if not regions:
             result: tuple[tuple[str, ...], str] = ((), "")
         else:
-            result = (tuple(regions), f" It does not explain your pain at: {', '.join(self._names(matched, regions))}.")
+            result = (regions, f" It does not explain your pain at: {', '.join(self._names(matched, regions))}.")
         self.memo[matched] = result
         return result
 
-    def _names(self, matched: frozenset[str], regions: list[str]) -> Iterable[str]:
+    def _names(self, matched: frozenset[str], regions: Sequence[str]) -> Sequence[str]:
         """The names of `regions` (the drawing less `matched`), each once, in order of first appearance."""
-        dropped = set()
-        for name in {self.plain[rid] for rid in matched}:
+        explained: dict[str, int] = {}  # name -> how many of its painted regions `matched` holds
+        for rid in matched:
+            name = self.plain[rid]
+            explained[name] = explained.get(name, 0) + 1
+        dropped = []
+        for name, count in explained.items():
             holders = self.holders[name]
-            left = [rid for rid in holders if rid not in matched]
-            if not left:
-                dropped.add(name)
-            elif left[0] != holders[0]:  # the name now first appears later: its place may change
-                return dict.fromkeys(map(self.plain.__getitem__, regions))
-        return [name for name in self.holders if name not in dropped]
+            if count == len(holders):
+                dropped.append(self.name_position[name])
+            elif holders[0] in matched:  # the name now first appears later: its place may change
+                return list(dict.fromkeys(map(self.plain.__getitem__, regions)))
+        return _cut(self.names, dropped)
 
 
-def _candidate(
-    tp: TriggerPoint,
-    sides: tuple[str, ...],
-    score: float,
-    essential: tuple[str, ...],
-    spillover: tuple[str, ...],
-    unexplained: tuple[str, ...],
-    explanation: str,
-    same_pattern: tuple[str, ...],
-) -> Candidate:
-    """`Candidate(...)` at half the cost: a frozen dataclass's __init__ sets each field through
-    object.__setattr__, a fifth of a 5-region lookup. This fills the same __dict__ (the property test
-    compares the result with `Candidate(...)`s field by field)."""
+def _cut(items: tuple[str, ...], positions: list[int]) -> tuple[str, ...]:
+    """`items` less those at `positions` (distinct, any order), by slicing."""
+    positions.sort()
+    parts = []
+    start = 0
+    for i in positions:
+        parts.append(items[start:i])
+        start = i + 1
+    parts.append(items[start:])
+    return tuple(chain.from_iterable(parts))
+
+
+def _candidate(fields: dict[str, object]) -> Candidate:
+    """`Candidate(**fields)` at a third of the cost: a frozen dataclass's __init__ sets each field through
+    object.__setattr__, a fifth of a 5-region lookup. This gives the instance the same __dict__ (the
+    property test compares the results with `Candidate(...)`s field by field)."""
     candidate = object.__new__(Candidate)
-    object.__setattr__(
-        candidate,
-        "__dict__",
-        {
-            "trigger_point": tp,
-            "sides": sides,
-            "score": score,
-            "essential": essential,
-            "spillover": spillover,
-            "unexplained": unexplained,
-            "explanation": explanation,
-            "same_pattern": same_pattern,
-        },
-    )
+    object.__setattr__(candidate, "__dict__", fields)
     return candidate
