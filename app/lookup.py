@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import chain
 
 from app.catalogue.index import SIDES, Catalogue
@@ -150,9 +151,7 @@ class Posting:
     pattern: Pattern
     order: int  # the pattern's
     region: str
-    essential: bool  # in the essential zone, else in the spillover zone
     side_mask: int
-    weight: float  # the region's specificity
     # When this is the only painted region the pattern matches (most patterns, for a short drawing):
     explained_weight: float  # the numerator of `explained`
     half_tier: float  # 0.5 * tier
@@ -234,19 +233,16 @@ def _zones(catalogue: Catalogue, tp: TriggerPoint, side: str) -> tuple[frozenset
 def _posting(
     pattern: Pattern, rid: str, essential: bool, mask: int, weight: float, plain: Mapping[str, str]
 ) -> Posting:
-    matched = ((rid,), ()) if essential else ((), (rid,))
-    # The very expressions `lookup` computes for a one-region match, so the floats are the same.
-    explained_weight = sum(weight for _ in matched[0]) * ESSENTIAL_WEIGHT + sum(weight for _ in matched[1]) * (
-        SPILLOVER_WEIGHT
-    )
+    matched: tuple[tuple[str, ...], tuple[str, ...]] = ((rid,), ()) if essential else ((), (rid,))
+    # `_score`'s very expressions for a one-region match, so the floats are the same.
+    essential_weight, spillover_weight = (weight, 0.0) if essential else (0.0, weight)
+    explained_weight = essential_weight * ESSENTIAL_WEIGHT + spillover_weight * SPILLOVER_WEIGHT
     fit = (len(matched[0]) + SPILLOVER_ZONE_WEIGHT * len(matched[1])) / pattern.zone_size[mask]
     return Posting(
         pattern=pattern,
         order=pattern.order,
         region=rid,
-        essential=essential,
         side_mask=mask,
-        weight=weight,
         explained_weight=explained_weight,
         half_tier=0.5 * (1.0 if essential else 0.0),
         fit_term=0.3 * fit,
@@ -359,20 +355,16 @@ def _page(
 class _Unexplained:
     """The painted regions a candidate leaves unexplained, sorted, and the sentence naming them.
 
-    The drawing's regions and their names are listed once; a candidate cuts out the few it explains
-    (a big drawing has ~190 regions, a candidate explains ~10), unless that moves a name shared by a
+    For a big drawing (~190 regions, of which a candidate explains ~10) the regions and their names are
+    listed once and each candidate cuts out the few it explains, unless that moves a name shared by a
     left and a right region, whose names are then listed again.
     """
+
+    BIG = 32  # regions; below, listing afresh is cheaper than cutting
 
     def __init__(self, painted: frozenset[str], plain: Mapping[str, str]) -> None:
         self.plain = plain
         self.regions = tuple(sorted(painted))
-        self.position = {rid: i for i, rid in enumerate(self.regions)}
-        self.holders: dict[str, list[str]] = {}  # name -> the painted regions with that name, sorted
-        for rid in self.regions:
-            self.holders.setdefault(plain[rid], []).append(rid)
-        self.names = tuple(self.holders)
-        self.name_position = {name: i for i, name in enumerate(self.names)}
         self.memo: dict[frozenset[str], tuple[tuple[str, ...], str]] = {}
 
     def of(self, matched: frozenset[str]) -> tuple[tuple[str, ...], str]:
@@ -380,15 +372,37 @@ class _Unexplained:
         known = self.memo.get(matched)
         if known is not None:
             return known
-        regions = _cut(self.regions, [self.position[rid] for rid in matched])
-        if not regions:
-            result: tuple[tuple[str, ...], str] = ((), "")
+        if len(self.regions) < self.BIG:
+            regions = tuple([rid for rid in self.regions if rid not in matched])
+            names: Iterable[str] = dict.fromkeys(map(self.plain.__getitem__, regions))
         else:
-            result = (regions, f" It does not explain your pain at: {', '.join(self._names(matched, regions))}.")
+            regions = _cut(self.regions, [self._position[rid] for rid in matched])
+            names = self._names(matched, regions)
+        result = (regions, f" It does not explain your pain at: {', '.join(names)}.") if regions else ((), "")
         self.memo[matched] = result
         return result
 
-    def _names(self, matched: frozenset[str], regions: Sequence[str]) -> Sequence[str]:
+    @cached_property
+    def _position(self) -> dict[str, int]:
+        return {rid: i for i, rid in enumerate(self.regions)}
+
+    @cached_property
+    def _holders(self) -> dict[str, list[str]]:
+        """Name -> the painted regions with that name, sorted (names in order of first appearance)."""
+        holders: dict[str, list[str]] = {}
+        for rid in self.regions:
+            holders.setdefault(self.plain[rid], []).append(rid)
+        return holders
+
+    @cached_property
+    def _name_list(self) -> tuple[str, ...]:
+        return tuple(self._holders)
+
+    @cached_property
+    def _name_position(self) -> dict[str, int]:
+        return {name: i for i, name in enumerate(self._name_list)}
+
+    def _names(self, matched: frozenset[str], regions: Sequence[str]) -> Iterable[str]:
         """The names of `regions` (the drawing less `matched`), each once, in order of first appearance."""
         explained: dict[str, int] = {}  # name -> how many of its painted regions `matched` holds
         for rid in matched:
@@ -396,12 +410,12 @@ class _Unexplained:
             explained[name] = explained.get(name, 0) + 1
         dropped = []
         for name, count in explained.items():
-            holders = self.holders[name]
+            holders = self._holders[name]
             if count == len(holders):
-                dropped.append(self.name_position[name])
+                dropped.append(self._name_position[name])
             elif holders[0] in matched:  # the name now first appears later: its place may change
-                return list(dict.fromkeys(map(self.plain.__getitem__, regions)))
-        return _cut(self.names, dropped)
+                return dict.fromkeys(map(self.plain.__getitem__, regions))
+        return _cut(self._name_list, dropped)
 
 
 def _cut(items: tuple[str, ...], positions: list[int]) -> tuple[str, ...]:

@@ -1,8 +1,9 @@
 """The lookup as it was before the inverted index (commit 96cf1d7), kept to prove the fast one identical.
 
-Only two things changed: the zones per TrP and side, which `Catalogue.zones_by_side` used to hold,
-are computed here, and the result reuses `app.lookup.Candidate` and `app.lookup.explain`'s wording
-through its own copy of `explain`. Do not "improve" this file: it is the specification by example.
+Only the plumbing changed: the zones per TrP and side, which `Catalogue.zones_by_side` used to hold,
+are computed here (`zones_by_side`, pass them in to time the ranking alone); `explain` and its helpers
+are the old copies; the constants, `specificity` and `Candidate` come from `app.lookup`.
+Do not "improve" this file: it is the specification by example.
 """
 
 from __future__ import annotations
