@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from app.catalogue.models import (
     Condition,
@@ -22,6 +23,9 @@ from app.catalogue.models import (
     TriggerPoint,
     View,
 )
+
+if TYPE_CHECKING:
+    from app.lookup import LookupIndex
 
 SIDES = ("right", "left")
 
@@ -86,16 +90,11 @@ class Catalogue:
         return region.side if region is not None and region.side != "midline" else "right"
 
     @cached_property
-    def zones_by_side(self) -> Mapping[str, Mapping[str, tuple[frozenset[str], frozenset[str]]]]:
-        """Per TrP and side: its essential and spillover zones as concrete region ids (for the lookup)."""
-        zones: dict[str, dict[str, tuple[frozenset[str], frozenset[str]]]] = {}
-        for tp in self.trigger_points.values():
-            zones[tp.id] = {}
-            for side in SIDES:
-                essential = frozenset(self.on_side(b, side) for b in tp.referral.essential)
-                spillover = frozenset(self.on_side(b, side) for b in tp.referral.spillover) - essential
-                zones[tp.id][side] = (essential, spillover)
-        return MappingProxyType(zones)
+    def lookup_index(self) -> LookupIndex:
+        """The reverse lookup's inverted index and precomputed weights, built once per catalogue."""
+        from app.lookup import LookupIndex  # the lookup owns its index; it imports this module
+
+        return LookupIndex.build(self)
 
     @cached_property
     def plain_names(self) -> Mapping[str, str]:
