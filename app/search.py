@@ -47,13 +47,21 @@ STOP_WORDS = frozenset(
     + ("has", "have", "had", "with", "when", "while", "for", "from", "by", "or", "do", "does", "doing")
     + ("get", "gets", "getting", "feel", "feels", "feeling", "very", "really", "bit", "some")
 )
+# Everyday words folded into one ("sore shoulder" = "shoulder pain", "under" = "below").
+FOLD = {
+    **dict.fromkeys(("sore", "ache", "aching", "achy", "hurt", "hurting", "painful", "soreness"), "pain"),
+    **dict.fromkeys(("under", "beneath", "underneath"), "below"),
+    **dict.fromkeys(("tummy", "stomach"), "belly"),
+    "teeth": "tooth",
+}
 _NON_WORD = re.compile(r"[^\w\s]+")
 
 
 def words(text: str) -> tuple[str, ...]:
     """The searchable words of a text: lower case, no punctuation or stop words, plurals folded."""
     text = _NON_WORD.sub(lambda m: "" if m.group() in ("'", "’") else " ", text.lower())
-    return tuple(_stem(w) for w in text.split() if w not in STOP_WORDS)
+    stems = (_stem(w) for w in text.split() if w not in STOP_WORDS)
+    return tuple(FOLD.get(w, w) for w in stems)
 
 
 def _stem(word: str) -> str:
@@ -150,7 +158,7 @@ class SearchIndex:
         for k in candidates:
             if self.key_words[k] > asked_set:  # part of a longer name: "carpal tunnel" in "carpal tunnel syndrome"
                 score = (PART_MAX - 0.1 + 0.1 * len(asked_set) / len(self.key_words[k])) * factor
-                self._credit(k, score, typed, best, "part")
+                self._credit(k, score, typed, best, "part", direct_only=True)
         for k in matched:
             key_words = self.key_words[k]
             if any(key_words < other for other in spans):
@@ -162,11 +170,22 @@ class SearchIndex:
             self._credit(k, base * factor, typed, best)
         return whole
 
-    def _credit(self, k: int, score: float, typed: str | None, best: dict[int, Hit], how: str | None = None) -> None:
+    def _credit(
+        self,
+        k: int,
+        score: float,
+        typed: str | None,
+        best: dict[int, Hit],
+        how: str | None = None,
+        direct_only: bool = False,
+    ) -> None:
+        """Offer what key `k` names (and, unless `direct_only`, what it stands for) at `score`."""
         key = self.keys[k]
         how = "typo" if typed is not None else how or key.how
         matched = key.text if typed is None else f"{key.text} (for '{typed}')"
         for entity, share in key.targets:
+            if direct_only and share < 1:
+                continue
             via = key.via if share < 1 and key.how != "lay word" else None
             self._offer(entity, score * share, matched, how, via, best)
 
