@@ -80,6 +80,7 @@ class Hit:
     kind: str
     id: str
     name: str
+    detail: str  # what the hit is, in words: "muscle, neck"
     score: float
     matched: str
     how: str  # name | synonym | lay word | group | symptom | part | typo | text | fuzzy
@@ -95,6 +96,7 @@ class Entity:
     kind: str
     id: str
     name: str
+    detail: str
 
 
 @dataclass(frozen=True)
@@ -193,7 +195,7 @@ class SearchIndex:
         found = best.get(entity)
         if found is None or score > found.score + 1e-9:
             e = self.entities[entity]
-            best[entity] = Hit(e.kind, e.id, e.name, round(min(score, 1.0), 4), matched, how, via)
+            best[entity] = Hit(e.kind, e.id, e.name, e.detail, round(min(score, 1.0), 4), matched, how, via)
 
     def _corrected(self, asked: tuple[str, ...]) -> tuple[str, ...]:
         """Each unknown word of five letters or more replaced by the closest known word, if close enough."""
@@ -251,9 +253,9 @@ class _Builder:
         self.index_of: dict[tuple[str, str], int] = {}
         self.keys: list[Key] = []
 
-    def entity(self, kind: str, ident: str, name: str) -> int:
+    def entity(self, kind: str, ident: str, name: str, detail: str) -> int:
         self.index_of[(kind, ident)] = len(self.entities)
-        self.entities.append(Entity(kind, ident, name))
+        self.entities.append(Entity(kind, ident, name, detail))
         return len(self.entities) - 1
 
     def key(self, text: str, how: str, targets: Sequence[tuple[int, float]], via: str | None = None) -> None:
@@ -266,7 +268,7 @@ class _Builder:
     def build(self) -> SearchIndex:
         c = self.c
         for s in c.symptoms.values():
-            e = self.entity("symptom", s.id, s.name)
+            e = self.entity("symptom", s.id, s.name, "symptom")
             muscles = dict.fromkeys(c.trigger_points[tp].muscle for tp in s.trigger_points)
             self.key(s.name, "name", [(e, 1.0)])
             for w in s.lay_words:
@@ -278,7 +280,7 @@ class _Builder:
             for text in (s.name, *s.lay_words):
                 self.key(text, "symptom", members[1:], via=s.name)
         for x in c.conditions.values():
-            e = self.entity("condition", x.id, x.name)
+            e = self.entity("condition", x.id, x.name, "condition")
             self.key(x.name, "name", [(e, 1.0)])
             for alias in x.aliases:
                 self.key(alias, "synonym", [(e, 1.0)])
@@ -290,13 +292,13 @@ class _Builder:
         for spec in c.region_specs.values():
             for r in c.regions_of(spec.id):
                 region = c.regions[r]
-                e = self.entity("region", r, region.name)
+                e = self.entity("region", r, region.name, f"body region, {region.area}")
                 self.key(region.name, "name", [(e, 1.0)])
                 self.key(spec.name, "synonym", [(e, 1.0)])
                 for alias in spec.aliases:
                     self.key(alias, "synonym", [(e, 1.0)])
         for t in c.trigger_points.values():
-            e = self.entity("trigger-point", t.id, t.name)
+            e = self.entity("trigger-point", t.id, t.name, "trigger point")
             self.key(t.name, "name", [(e, 1.0)])
             for synonym in c.muscles[t.muscle].synonyms:
                 self.key(f"{synonym} {t.label}", "synonym", [(e, 1.0)])
@@ -321,7 +323,8 @@ class _Builder:
     def muscle_index(self, muscle_id: str) -> int:
         found = self.index_of.get(("muscle", muscle_id))
         if found is None:
-            found = self.entity("muscle", muscle_id, self.c.muscles[muscle_id].name)
+            m = self.c.muscles[muscle_id]
+            found = self.entity("muscle", muscle_id, m.name, f"muscle, {m.area}")
         return found
 
     def finish(self) -> SearchIndex:

@@ -23,8 +23,8 @@ from app.catalogue.models import (
     Symptom,
     View,
 )
-from app.catalogue.yaml_source import DataError, PathKey, SourceDocument, display_name, read_yaml
-from app.errors import CatalogueInvalid
+from app.catalogue.yaml_source import PathKey, SourceDocument, display_name, read_yaml
+from app.errors import CatalogueInvalid, DataError
 
 SECTIONS: dict[str, type[BaseModel]] = {
     "regions": RegionSpec,
