@@ -111,6 +111,21 @@ class ConditionOut(ConditionSummary):
     muscles: list[str]
 
 
+class SymptomSummary(Out):
+    id: str = Field(examples=["dizziness-imbalance"])
+    name: str = Field(examples=["Dizziness and imbalance"])
+    lay_words: list[str] = Field(description="What people call it.", examples=[["dizzy", "vertigo"]])
+    caveat: str | None = Field(description="When to see a doctor before anything else; shown first.")
+    trigger_point_count: int
+
+
+class SymptomOut(SymptomSummary):
+    description: str
+    trigger_points: list[str] = Field(description="Most typical first.")
+    muscles: list[str]
+    references: list[ReferenceOut]
+
+
 class Page(Out, Generic[T]):
     items: list[T]
     total: int = Field(description="Items matching the query, all pages together.")

@@ -1,4 +1,4 @@
-"""Pages of the catalogue's records: trigger points (and their handout), muscles, regions, conditions."""
+"""Pages of the catalogue's records: trigger points (and their handout), muscles, regions, conditions, symptoms."""
 
 from __future__ import annotations
 
@@ -110,3 +110,19 @@ def condition_page(request: Request, condition_id: Ident) -> HTMLResponse:
     tps = [snap.tp_summaries[t] for t in condition["trigger_points"]]
     context = {"condition": condition, "tps": tps}
     return render(request, "condition.html", context, twins=[urls.api("condition", condition_id)])
+
+
+@router.get("/symptoms", response_class=HTMLResponse)
+def symptoms_index(request: Request) -> HTMLResponse:
+    snap = snapshot(request)
+    items = sorted(snap.symptoms, key=lambda x: x["name"])
+    return render(request, "symptoms.html", {"symptoms": items}, twins=["/api/v1/symptoms?limit=1000"])
+
+
+@router.get("/symptoms/{symptom_id}", response_class=HTMLResponse)
+def symptom_page(request: Request, symptom_id: Ident) -> HTMLResponse:
+    snap = snapshot(request)
+    symptom = _record(snap, "symptoms", "symptom", symptom_id)
+    tps = [snap.tp_summaries[t] for t in symptom["trigger_points"]]
+    context = {"symptom": symptom, "tps": tps}
+    return render(request, "symptom.html", context, twins=[urls.api("symptom", symptom_id)])
