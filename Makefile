@@ -19,9 +19,12 @@ $(STAMP): $(BIN)/python pyproject.toml
 run: $(STAMP)
 	$(BIN)/triggermap serve --host $(HOST) --port $(PORT)
 
+# The house rules run here too: types (mypy) and the import layers (tests/test_layers.py).
 lint: $(STAMP)
 	$(BIN)/ruff check app tests bench
 	$(BIN)/ruff format --check app tests bench
+	$(BIN)/mypy
+	$(BIN)/pytest -q -p no:cacheprovider tests/test_layers.py
 
 test: $(STAMP) lint
 	$(BIN)/pytest

@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app import __version__
-from app.api import catalogue, docs, exports, health, lookup, search, svg
+from app.api import catalogue, docs, exports, health, lookup, responses, search, svg
 from app.errors import ProblemError
 from app.http.middleware import ReplayResponses, ResponseMemo, SecurityHeaders
 from app.http.problems import error_handler
@@ -60,6 +60,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
         generate_unique_id_function=operation_id,
     )
+    published = app.openapi
+    app.openapi = lambda: responses.publish_problem(published())  # type: ignore[method-assign]
     app.state.store = store
     app.state.templates = make_templates(settings.templates_dir)
     handle = error_handler(error_page)  # one decision for every error: HTML for pages, problem+json for the API

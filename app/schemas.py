@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 from app.catalogue.models import Area, Prevalence, Side
 
@@ -197,6 +197,10 @@ class Health(Out):
     )
 
 
+class SuggestionsById(RootModel[dict[str, list[str]]]):
+    """For several unknown ids at once: the closest known ids of each."""
+
+
 class Problem(Out):
     """RFC 9457 problem details."""
 
@@ -205,7 +209,7 @@ class Problem(Out):
     status: int
     detail: str
     instance: str | None = None
-    suggestions: dict[str, list[str]] | list[str] | None = Field(
+    suggestions: list[str] | SuggestionsById | None = Field(
         default=None, description="Closest known ids: a list, or per unknown id."
     )
     unknown: list[str] | None = Field(default=None, description="The ids that were not found.")

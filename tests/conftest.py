@@ -1,15 +1,24 @@
-"""Shared fixtures: a small catalogue in tmp_path (real regions and views, a few TrPs) and an app per test."""
+"""Shared fixtures: the real catalogue, a small one (real regions and views, a few TrPs), a hostile one.
+
+Apps over them are module-scoped: most tests only read. A test that edits the
+data or the app's state asks for `fresh_client`, its own app over its own folder.
+"""
 
 from __future__ import annotations
 
 import shutil
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from fastapi.testclient import TestClient
 
+from app.catalogue.index import Catalogue
+from app.catalogue.loader import load_catalogue
 from app.main import create_app
 from app.settings import REPO_ROOT, Settings
 
@@ -94,19 +103,68 @@ def make_data(folder: Path, trigger_points: str = SMALL_TRIGGER_POINTS) -> Path:
     return folder
 
 
+# One string that is hostile everywhere it may land: HTML, attributes, SVG, CDATA, entities, bidi text.
+HOSTILE = "Evil <script>alert(1)</script>\"'><svg onload=alert(2)> ]]> &amp; \u202e Zxq"
+
+
+def make_hostile(folder: Path, base: Callable[[Path, str], Path] | None = None) -> Path:
+    """The small catalogue with HOSTILE as muscle names, prose, a TrP's text and a region name."""
+    doc: dict[str, Any] = yaml.safe_load(SMALL_TRIGGER_POINTS)
+    muscles = {m["id"]: m for m in doc["muscles"]}
+    muscles["upper-trapezius"]["name"] = HOSTILE
+    soleus = muscles["soleus"]
+    soleus["name"] = soleus["action"] = HOSTILE
+    soleus["synonyms"] = [HOSTILE]
+    soleus["trigger_points"][0]["location"]["description"] = HOSTILE
+    soleus["trigger_points"][0]["symptoms"] = [HOSTILE]
+    folder = (base or make_data)(folder, yaml.safe_dump(doc, allow_unicode=True))
+    regions_file = folder / "regions.yaml"
+    regions: dict[str, Any] = yaml.safe_load(regions_file.read_text())
+    next(r for r in regions["regions"] if r["id"] == "temple")["name"] = HOSTILE
+    regions_file.write_text(yaml.safe_dump(regions, allow_unicode=True, sort_keys=False))
+    return folder
+
+
+@contextmanager
+def serving(data: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(Settings(data_dir=data))) as test_client:
+        yield test_client
+
+
 @pytest.fixture
 def small_data(tmp_path: Path) -> Path:
     return make_data(tmp_path / "data")
 
 
-@pytest.fixture
-def client(small_data: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(data_dir=small_data))) as test_client:
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """The app over the small catalogue, shared by a module's read-only tests."""
+    with serving(make_data(tmp_path_factory.mktemp("small") / "data")) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def fresh_client(small_data: Path) -> Iterator[TestClient]:
+    """An app of the test's own over `small_data`, for tests that edit the data or the app's state."""
+    with serving(small_data) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def hostile_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """The app over the hostile catalogue (real views)."""
+    with serving(make_hostile(tmp_path_factory.mktemp("hostile") / "data")) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="session")
+def real_catalogue() -> Catalogue:
+    """The repository's own catalogue, loaded once."""
+    return load_catalogue(DATA)
 
 
 @pytest.fixture(scope="session")
 def real_client() -> Iterator[TestClient]:
     """The app over the repository's own catalogue."""
-    with TestClient(create_app(Settings(data_dir=DATA))) as test_client:
+    with serving(DATA) as test_client:
         yield test_client

@@ -14,21 +14,16 @@ import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import httpx
 import pytest
-import yaml
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from app.main import create_app
-from app.settings import Settings
-from tests.conftest import SMALL_TRIGGER_POINTS, make_data
+from tests.conftest import HOSTILE
 
-EVIL = "Evil <script>alert(1)</script>\"'><svg onload=alert(2)> ]]> &amp; \u202e Zxq"
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
 
@@ -89,42 +84,17 @@ def test_a_304_and_a_replayed_answer_carry_the_security_headers(client: TestClie
 # --- a hostile catalogue -------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def evil_data(tmp_path: Path) -> Path:
-    """The small catalogue with hostile text as a muscle name, its prose, a TrP's text and a region name."""
-    doc: dict[str, Any] = yaml.safe_load(SMALL_TRIGGER_POINTS)
-    soleus = next(m for m in doc["muscles"] if m["id"] == "soleus")
-    soleus["name"] = EVIL
-    soleus["action"] = EVIL
-    soleus["synonyms"] = [EVIL]
-    tp = soleus["trigger_points"][0]
-    tp["location"]["description"] = EVIL
-    tp["symptoms"] = [EVIL]
-    folder = make_data(tmp_path / "data", yaml.safe_dump(doc, allow_unicode=True))
-    regions_file = folder / "regions.yaml"
-    regions: dict[str, Any] = yaml.safe_load(regions_file.read_text())
-    next(r for r in regions["regions"] if r["id"] == "temple")["name"] = EVIL
-    regions_file.write_text(yaml.safe_dump(regions, allow_unicode=True, sort_keys=False))
-    return folder
-
-
-@pytest.fixture
-def evil_client(evil_data: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(data_dir=evil_data))) as test_client:
-        yield test_client
-
-
-def test_hostile_text_comes_back_from_the_api_as_the_same_string_in_json(evil_client: TestClient) -> None:
-    muscle = evil_client.get("/api/v1/muscles/soleus")
+def test_hostile_text_comes_back_from_the_api_as_the_same_string_in_json(hostile_client: TestClient) -> None:
+    muscle = hostile_client.get("/api/v1/muscles/soleus")
     assert muscle.headers["content-type"] == "application/json"
     assert muscle.headers["x-content-type-options"] == "nosniff"
-    assert muscle.json()["name"] == EVIL
-    tp = evil_client.get("/api/v1/trigger-points/soleus-1").json()
-    assert tp["location"]["description"] == EVIL
-    assert tp["symptoms"] == [EVIL]
-    assert evil_client.get("/api/v1/regions/temple-right").json()["name"].endswith(EVIL)
-    found = evil_client.get("/api/v1/lookup?region=heel-right").json()["items"]
-    assert any(EVIL in item["trigger_point"]["muscle_name"] for item in found)
+    assert muscle.json()["name"] == HOSTILE
+    tp = hostile_client.get("/api/v1/trigger-points/soleus-1").json()
+    assert tp["location"]["description"] == HOSTILE
+    assert tp["symptoms"] == [HOSTILE]
+    assert hostile_client.get("/api/v1/regions/temple-right").json()["name"].endswith(HOSTILE)
+    found = hostile_client.get("/api/v1/lookup?region=heel-right").json()["items"]
+    assert any(HOSTILE in item["trigger_point"]["muscle_name"] for item in found)
 
 
 def svg_tree(response: httpx.Response) -> ET.Element:
@@ -141,21 +111,21 @@ def assert_inert(root: ET.Element) -> None:
         assert handlers == [], f"event handler attribute on <{element.tag}>"
 
 
-def test_hostile_names_are_plain_text_in_svg_titles(evil_client: TestClient) -> None:
-    thumbnail = svg_tree(evil_client.get("/svg/trigger-points/soleus-1.svg"))
+def test_hostile_names_are_plain_text_in_svg_titles(hostile_client: TestClient) -> None:
+    thumbnail = svg_tree(hostile_client.get("/svg/trigger-points/soleus-1.svg"))
     assert_inert(thumbnail)
     titles = [t.text or "" for t in thumbnail.iter(f"{SVG_NS}title")]
-    assert any(EVIL in title for title in titles), titles
+    assert any(HOSTILE in title for title in titles), titles
 
 
-def test_hostile_region_names_are_plain_text_in_every_view(evil_client: TestClient) -> None:
-    views = evil_client.get("/api/v1/regions/temple-right").json()["views"]
+def test_hostile_region_names_are_plain_text_in_every_view(hostile_client: TestClient) -> None:
+    views = hostile_client.get("/api/v1/regions/temple-right").json()["views"]
     assert views, "the temple is drawn in no view"
     for view in views:
-        root = svg_tree(evil_client.get(f"/svg/{view}.svg"))
+        root = svg_tree(hostile_client.get(f"/svg/{view}.svg"))
         assert_inert(root)
         titles = [t.text or "" for t in root.iter(f"{SVG_NS}title")]
-        assert any(title.endswith(EVIL) for title in titles), view
+        assert any(title.endswith(HOSTILE) for title in titles), view
 
 
 def links(base: str, html: str) -> Iterator[str]:
@@ -166,7 +136,7 @@ def links(base: str, html: str) -> Iterator[str]:
             yield parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def test_every_page_reachable_from_home_shows_hostile_text_escaped(evil_client: TestClient) -> None:
+def test_every_page_reachable_from_home_shows_hostile_text_escaped(hostile_client: TestClient) -> None:
     todo, seen, shown = ["/"], set(), 0
     per_route: dict[str, int] = {}
     while todo and len(seen) < 300:
@@ -178,7 +148,7 @@ def test_every_page_reachable_from_home_shows_hostile_text_escaped(evil_client: 
             continue
         seen.add(path)
         per_route[route] = per_route.get(route, 0) + 1
-        response = evil_client.get(path, headers={"accept": "text/html"})
+        response = hostile_client.get(path, headers={"accept": "text/html"})
         content_type = response.headers.get("content-type", "")
         if "html" not in content_type and "svg" not in content_type:
             continue
@@ -283,7 +253,8 @@ def test_odd_input_is_a_quick_4xx_in_problem_json(client: TestClient, target: st
     assert took < 1.0, f"{took:.2f} s for one bad request"
 
 
-def test_a_crawl_of_distinct_overlays_does_not_grow_memory_without_bound(client: TestClient) -> None:
+def test_a_crawl_of_distinct_overlays_does_not_grow_memory_without_bound(fresh_client: TestClient) -> None:
+    client = fresh_client
     app: FastAPI = client.app  # type: ignore[assignment]
     memo = app.state.replay_memo
     memo.max_entries, memo.max_bytes = 50, 64 * 1024  # the real bounds, scaled down to keep the test quick

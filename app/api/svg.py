@@ -40,7 +40,7 @@ def _ids(snap: Snapshot, raw: str | None) -> list[str]:
 
 @router.get(
     "/trigger-points/{trigger_point_id}.svg",
-    responses={**PROBLEMS, 200: {"content": {SVG: {}}}},
+    responses={**PROBLEMS, 200: {"content": {SVG: {"schema": {"type": "string"}}}}},
     response_class=Response,
     summary="Thumbnail of one trigger point's referral pattern",
 )
@@ -54,7 +54,7 @@ def get_thumbnail_svg(
 
 @router.get(
     "/{view_id}.svg",
-    responses={**PROBLEMS, 200: {"content": {SVG: {}}}},
+    responses={**PROBLEMS, 200: {"content": {SVG: {"schema": {"type": "string"}}}}},
     response_class=Response,
     summary="A body diagram view, optionally with highlights or a trigger point overlay",
 )

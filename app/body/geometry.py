@@ -74,7 +74,7 @@ def _beziers(points: Sequence[Point], corners: Sequence[bool], closed: bool) -> 
         else:
             before, after = points[max(i - 1, 0)], points[min(i + 1, n - 1)]
         tangents.append(_unit(after[0] - before[0], after[1] - before[1]))
-    segments = []
+    segments: list[tuple[Point, ...]] = []
     for i in range(n if closed else n - 1):
         p0, p3 = points[i], points[(i + 1) % n]
         third = math.dist(p0, p3) / 3
@@ -260,10 +260,10 @@ def build_view(view: View, views: Mapping[str, View], specs: Iterable[RegionSpec
     """Resolve one view's outlines, details and concrete region polygons."""
     if view.mirror_of is not None:
         source = build_view(views[view.mirror_of], views, specs)
-        regions = {}
+        flipped_regions: dict[str, tuple[Point, ...]] = {}
         for region_id, polygon in source.regions.items():
             flipped = tuple((rnd(source.width - x), y) for x, y in polygon)
-            regions[_switch_side(region_id)] = flipped
+            flipped_regions[_switch_side(region_id)] = flipped
         return ViewGeometry(
             id=view.id,
             name=view.name,
@@ -271,7 +271,7 @@ def build_view(view: View, views: Mapping[str, View], specs: Iterable[RegionSpec
             height=view.height,
             outlines=tuple(_flip_curve(c, source.width) for c in source.outlines),
             details=tuple(_flip_curve(c, source.width) for c in source.details),
-            regions=dict(sorted(regions.items())),
+            regions=dict(sorted(flipped_regions.items())),
         )
     mirrorable = view.mirror_x is not None
     outlines: list[Curve] = []

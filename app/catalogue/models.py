@@ -33,7 +33,6 @@ Area = Literal[
     "ankle",
     "foot",
 ]
-AREAS: tuple[str, ...] = Area.__args__  # type: ignore[attr-defined]
 Side = Literal["left", "right", "midline"]
 Prevalence = Literal["very-common", "common", "occasional", "rare"]
 

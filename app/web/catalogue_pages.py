@@ -64,7 +64,8 @@ def muscles_index(request: Request) -> HTMLResponse:
     by_area: dict[str, list[dict[str, Any]]] = {}
     for muscle in sorted(snap.muscles, key=lambda m: m["name"]):
         by_area.setdefault(muscle["area"], []).append(muscle)
-    order = {area: i for i, area in enumerate(dict.fromkeys(r.area for r in snap.catalogue.region_specs.values()))}
+    areas = dict.fromkeys(str(r.area) for r in snap.catalogue.region_specs.values())
+    order = {area: i for i, area in enumerate(areas)}
     groups = sorted(by_area.items(), key=lambda kv: (order.get(kv[0], 99), kv[0]))
     return render(request, "muscles.html", {"groups": groups}, twins=["/api/v1/muscles?limit=1000"])
 

@@ -42,7 +42,7 @@ class ExplorerState:
         if chosen_mode == "locate":
             known = known[-1:]  # one place at a time: "what lies here?"
         return cls(
-            view=view if view in catalogue.views else default_view(catalogue),
+            view=view if view is not None and view in catalogue.views else default_view(catalogue),
             mode=chosen_mode,
             regions=tuple(known),
             show=show if show in catalogue.trigger_points else None,

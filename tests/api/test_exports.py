@@ -94,7 +94,8 @@ def test_exports_are_cached_with_etags(client: TestClient, path: str, media_type
     assert client.get(path, headers={"If-None-Match": response.headers["etag"]}).status_code == 304
 
 
-def test_exports_follow_a_data_edit(client: TestClient, small_data: Path) -> None:
+def test_exports_follow_a_data_edit(fresh_client: TestClient, small_data: Path) -> None:
+    client = fresh_client
     old_tag = client.get("/api/v1/export/catalogue.json").headers["etag"]
     (small_data / "trigger_points.yaml").write_text(
         SMALL_TRIGGER_POINTS.replace("prevalence: occasional", "prevalence: rare")

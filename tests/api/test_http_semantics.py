@@ -57,7 +57,8 @@ def test_each_representation_has_its_own_etag(client: TestClient) -> None:
     assert five != six
 
 
-def test_a_data_edit_invalidates_the_etags(client: TestClient, small_data: Path) -> None:
+def test_a_data_edit_invalidates_the_etags(fresh_client: TestClient, small_data: Path) -> None:
+    client = fresh_client
     path = "/api/v1/trigger-points/soleus-1"
     old = client.get(path).headers["etag"]
     edited = SMALL_TRIGGER_POINTS.replace("Distal soleus, medial", "Distal soleus, just medial")

@@ -17,11 +17,8 @@ import yaml
 from fastapi.templating import Jinja2Templates
 from fastapi.testclient import TestClient
 
-from app.main import create_app
-from app.settings import Settings
-from tests.conftest import DATA, SMALL_TRIGGER_POINTS, make_data
+from tests.conftest import DATA, SMALL_TRIGGER_POINTS, make_data, make_hostile, serving
 
-HOSTILE = "<script>alert(1)</script>\"'><svg onload=alert(2)>"
 OUTLINE = [(100, 5), (62, 8), (58, 62), (28, 88), (28, 300), (58, 396), (100, 396)]
 RECTS: dict[str, dict[str, tuple[int, int, int, int]]] = {
     "anterior": {
@@ -77,19 +74,16 @@ def make_web_data(folder: Path, trigger_points: str = SMALL_TRIGGER_POINTS) -> P
     return folder
 
 
-@pytest.fixture
-def web_client(tmp_path: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(data_dir=make_web_data(tmp_path / "data")))) as client:
+@pytest.fixture(scope="module")
+def web_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    with serving(make_web_data(tmp_path_factory.mktemp("web") / "data")) as client:
         yield client
 
 
-@pytest.fixture
-def hostile_client(tmp_path: Path) -> Iterator[TestClient]:
-    """The same catalogue, but the upper trapezius is named with markup meant to run."""
-    quoted = HOSTILE.replace("'", "''")
-    trigger_points = SMALL_TRIGGER_POINTS.replace("name: Upper trapezius", f"name: '{quoted}'")
-    data = make_web_data(tmp_path / "data", trigger_points)
-    with TestClient(create_app(Settings(data_dir=data))) as client:
+@pytest.fixture(scope="module")
+def hostile_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """The hostile catalogue on the synthetic views: the page tests' own."""
+    with serving(make_hostile(tmp_path_factory.mktemp("hostile") / "data", make_web_data)) as client:
         yield client
 
 

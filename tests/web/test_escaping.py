@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.web.conftest import HOSTILE
+from tests.conftest import HOSTILE
 from tests.web.html import soup
 
 PAGES = (

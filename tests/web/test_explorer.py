@@ -123,3 +123,44 @@ def test_the_lookup_handout_is_plain_language(web_client: TestClient, rendered: 
     assert "trigger point is a small, tight, tender spot" in main
     assert "TrP" not in main
     assert page.select_one("figure svg") is not None
+
+
+def test_the_fragment_is_the_explorer_the_page_shows(web_client: TestClient) -> None:
+    """explorer.js swaps in what /fragment/explorer renders: the same map, cards and sentences as the page."""
+    query = "view=anterior&region=temple-right&show=upper-trapezius-1"
+    page = soup(web_client.get(f"/?{query}"))
+    fragment = soup(web_client.get(f"/fragment/explorer?{query}"))
+    assert fragment.select_one("header") is None, "a fragment carries no page around it"
+    for selector in ("#results .card-title", "#status", "#selection .chip", "#results-title"):
+        assert texts(fragment, selector) == texts(page, selector), selector
+    assert str(fragment.select_one("#bodymap")) == str(page.select_one("#bodymap"))
+    assert {node["id"] for node in fragment.select("[data-swap]")} >= {"map-panel", "results", "status", "selection"}
+
+
+def test_selected_regions_are_pressed_toggles_from_the_server(web_client: TestClient) -> None:
+    page = soup(web_client.get("/?view=posterior&region=nape-right"))
+    nape = page.select_one('#bodymap a:has(> path[data-region="nape-right"])')
+    calf = page.select_one('#bodymap a:has(> path[data-region="calf-right"])')
+    assert (nape["role"], nape["aria-pressed"]) == ("button", "true")
+    assert (calf["role"], calf["aria-pressed"]) == ("button", "false")
+    # The X of the shown trigger point is drawn by the server, so it is there whatever changed the state.
+    assert page.select("#bodymap .tm-markers path")
+
+
+def test_a_skip_link_leads_past_the_map(web_client: TestClient) -> None:
+    page = soup(web_client.get("/?view=anterior"))
+    skip = page.select_one("a.skip-map")
+    assert skip is not None
+    target = page.select_one(skip["href"])
+    assert target is not None
+    assert target.get("tabindex") == "-1"
+    assert page.select_one("#bodymap").sourceline >= skip.sourceline
+
+
+def test_a_bad_parameter_on_a_page_gets_an_html_error_page(web_client: TestClient) -> None:
+    response = web_client.get("/trigger-points/upper-trapezius-1?side=middle", headers={"accept": "text/html"})
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("text/html")
+    assert "side" in response.text
+    api = web_client.get("/api/v1/trigger-points/upper-trapezius-1/x", headers={"accept": "text/html"})
+    assert api.headers["content-type"] == "application/problem+json"
