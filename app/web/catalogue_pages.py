@@ -48,6 +48,8 @@ def trigger_point_page(request: Request, tp_id: Ident, side: SideParam = "right"
     snap = snapshot(request)
     context = _trigger_point_context(snap, tp_id, side)
     context["related"] = records.related_trigger_points(snap.catalogue, tp_id)
+    c = snap.catalogue
+    context["symptom_links"] = [(i, c.symptoms[i].name) for i in c.symptoms_of_tp.get(tp_id, ())]
     return render(request, "trigger_point.html", context, twins=[urls.api("trigger-point", tp_id)])
 
 

@@ -135,3 +135,8 @@ def test_symptoms_index_and_unknown_symptom(symptom_client: TestClient) -> None:
     assert "see a doctor first" in texts(page, "main .index-list li")[0]
     assert "/symptoms" in {a["href"] for a in page.select("header nav a")}
     assert symptom_client.get("/symptoms/nope").status_code == 404
+
+
+def test_a_trigger_point_page_links_its_symptoms(symptom_client: TestClient) -> None:
+    page = soup(symptom_client.get("/trigger-points/upper-trapezius-1"))
+    assert [a["href"] for a in page.select("main .related a[href^='/symptoms/']")] == ["/symptoms/temple-ache"]
