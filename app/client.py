@@ -30,6 +30,9 @@ from app.schemas import (
     Page,
     Problem,
     RegionOut,
+    SearchOut,
+    SymptomOut,
+    SymptomSummary,
     TriggerPointOut,
     TriggerPointSummary,
 )
@@ -108,6 +111,9 @@ class TriggermapClient:
     def conditions(self, *, limit: int = PAGE_SIZE, offset: int = 0, q: str | None = None) -> Page[ConditionSummary]:
         return self._model(Page[ConditionSummary], f"{API}/conditions", {"q": q, "limit": limit, "offset": offset})
 
+    def symptoms(self, *, limit: int = PAGE_SIZE, offset: int = 0, q: str | None = None) -> Page[SymptomSummary]:
+        return self._model(Page[SymptomSummary], f"{API}/symptoms", {"q": q, "limit": limit, "offset": offset})
+
     def all_trigger_points(self, **filters: str | None) -> Iterator[TriggerPointSummary]:
         """Every trigger point matching the filters, following the pages."""
         return self._all(TriggerPointSummary, f"{API}/trigger-points", filters)
@@ -124,6 +130,13 @@ class TriggermapClient:
 
     def condition(self, condition_id: str) -> ConditionOut:
         return self._model(ConditionOut, f"{API}/conditions/{_segment(condition_id)}")
+
+    def symptom(self, symptom_id: str) -> SymptomOut:
+        return self._model(SymptomOut, f"{API}/symptoms/{_segment(symptom_id)}")
+
+    def search(self, q: str, *, limit: int = 20, kind: Sequence[str] = ()) -> SearchOut:
+        """What a person typed -> ranked hits, each saying what matched; `kind` keeps only those kinds."""
+        return self._model(SearchOut, f"{API}/search", {"q": q, "limit": limit, "kind": list(kind)})
 
     def lookup(self, regions: Sequence[str] = (), *, choir: Sequence[int | str] = (), limit: int = 20) -> LookupOut:
         """Which trigger points may cause pain in these regions (ids) or CHOIR body map codes."""

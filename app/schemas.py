@@ -111,6 +111,21 @@ class ConditionOut(ConditionSummary):
     muscles: list[str]
 
 
+class SymptomSummary(Out):
+    id: str = Field(examples=["dizziness-imbalance"])
+    name: str = Field(examples=["Dizziness and imbalance"])
+    lay_words: list[str] = Field(description="What people call it.", examples=[["dizzy", "vertigo"]])
+    caveat: str | None = Field(description="When to see a doctor before anything else; shown first.")
+    trigger_point_count: int
+
+
+class SymptomOut(SymptomSummary):
+    description: str
+    trigger_points: list[str] = Field(description="Most typical first.")
+    muscles: list[str]
+    references: list[ReferenceOut]
+
+
 class Page(Out, Generic[T]):
     items: list[T]
     total: int = Field(description="Items matching the query, all pages together.")
@@ -140,7 +155,8 @@ class LookupOut(Out):
     items: list[LookupItem]
 
 
-SearchKind = Literal["muscle", "condition", "region", "trigger-point"]
+SearchKind = Literal["symptom", "condition", "muscle", "region", "trigger-point"]
+SearchHow = Literal["name", "synonym", "lay word", "group", "symptom", "part", "typo", "text", "fuzzy"]
 
 
 class SearchHit(Out):
@@ -148,8 +164,19 @@ class SearchHit(Out):
     id: str = Field(examples=["sternocleidomastoid"])
     name: str = Field(examples=["Sternocleidomastoid"])
     detail: str = Field(description="What the hit is, in words.", examples=["muscle, neck"])
-    score: float = Field(ge=0, le=1, description="Closeness in [0, 1]; 1 is an exact name or synonym.")
-    matched: str = Field(description="The name, synonym or alias that matched.", examples=["SCM"])
+    score: float = Field(ge=0, le=1, description="Closeness in [0, 1]; 1 is an exact name.")
+    matched: str = Field(description="The name, synonym, lay word or symptom line that matched.", examples=["SCM"])
+    how: SearchHow = Field(
+        description="How it matched: a name, synonym or lay word (the meaning), through a muscle group or a "
+        "symptom it belongs to, part of a name, after correcting a typo, a word of a TrP's symptom line, or a "
+        "near spelling.",
+        examples=["synonym"],
+    )
+    via: str | None = Field(
+        default=None,
+        description="The group or symptom that brought this hit in, if any.",
+        examples=["Dizziness and imbalance"],
+    )
     url: str = Field(description="The hit's page.", examples=["/muscles/sternocleidomastoid"])
     api: str = Field(description="The hit's API record.", examples=["/api/v1/muscles/sternocleidomastoid"])
 

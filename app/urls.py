@@ -10,10 +10,12 @@ COLLECTION = {
     "muscle": "muscles",
     "trigger-point": "trigger-points",
     "condition": "conditions",
+    "symptom": "symptoms",
     "regions": "regions",
     "muscles": "muscles",
     "trigger-points": "trigger-points",
     "conditions": "conditions",
+    "symptoms": "symptoms",
 }
 
 

@@ -129,3 +129,25 @@ def test_an_error_without_a_problem_body_is_httpx_own() -> None:
     with tm, pytest.raises(httpx.HTTPStatusError) as caught:
         tm.region("temple-left")
     assert caught.value.response.status_code == 502
+
+
+def test_symptoms_and_search(small_data: Path) -> None:
+    (small_data / "symptoms.yaml").write_text(
+        "symptoms:\n"
+        "  - id: heel-ache\n"
+        "    name: Heel ache\n"
+        "    lay_words: [sore heel bone]\n"
+        "    description: An ache under the heel.\n"
+        "    trigger_points: [soleus-1]\n"
+        "    caveat: A hot, swollen heel needs a doctor.\n"
+        "    references: [ts2-soleus-and-plantaris]\n"
+    )
+    app = create_app(Settings(data_dir=small_data))
+    with TriggermapClient("http://triggermap.test", transport=SyncASGITransport(app)) as tm:
+        assert [s.id for s in tm.symptoms(q="heel").items] == ["heel-ache"]
+        assert tm.symptom("heel-ache").muscles == ["soleus"]
+        found = tm.search("sore heel bone", kind=["symptom", "muscle"])
+        assert [(hit.kind, hit.id, hit.how) for hit in found.items] == [
+            ("symptom", "heel-ache", "lay word"),
+            ("muscle", "soleus", "symptom"),
+        ]

@@ -1,4 +1,4 @@
-"""/api/v1 lists and records of the four catalogue kinds: regions, muscles, trigger points, conditions.
+"""/api/v1 lists and records of the catalogue kinds: regions, muscles, trigger points, conditions, symptoms.
 
 The records were built through their response models when the snapshot was made; routes only
 filter, page and send bytes.
@@ -22,7 +22,13 @@ from app.queries.snapshot import Snapshot, etag_for
 from app.suggest import closest
 
 router = APIRouter(prefix="/api/v1")
-SINGULAR = {"regions": "region", "muscles": "muscle", "trigger-points": "trigger point", "conditions": "condition"}
+SINGULAR = {
+    "regions": "region",
+    "muscles": "muscle",
+    "trigger-points": "trigger point",
+    "conditions": "condition",
+    "symptoms": "symptom",
+}
 
 
 def id_path() -> Any:
@@ -215,3 +221,31 @@ def list_conditions(
 )
 def get_condition(request: Request, snap: SnapshotDep, condition_id: Annotated[str, id_path()]) -> Response:
     return detail(request, snap, "conditions", condition_id, snap.catalogue.conditions)
+
+
+@router.get(
+    "/symptoms",
+    response_model=schemas.Page[schemas.SymptomSummary],
+    responses=PROBLEMS,
+    tags=["catalogue"],
+    summary="List symptoms",
+)
+def list_symptoms(
+    request: Request, snap: SnapshotDep, limit: Limit = 100, offset: Offset = 0, q: TextQuery = None
+) -> Response:
+    """Symptoms other than pain that the Manual ties to trigger points (dizziness, tinnitus, numbness, ...),
+    each with a `caveat` when a doctor must rule out other causes first. Filter by text `q` (name, lay words)."""
+    items = [s for s in snap.symptoms if _matches(q, s["name"], s["id"], s["lay_words"])]
+    return page(request, snap, items, limit, offset)
+
+
+@router.get(
+    "/symptoms/{symptom_id}",
+    response_model=schemas.SymptomOut,
+    responses=PROBLEMS,
+    tags=["catalogue"],
+    summary="One symptom",
+)
+def get_symptom(request: Request, snap: SnapshotDep, symptom_id: Annotated[str, id_path()]) -> Response:
+    """The symptom, its caveat, its trigger points (most typical first), their muscles and the references."""
+    return detail(request, snap, "symptoms", symptom_id, snap.catalogue.symptoms)

@@ -1,4 +1,4 @@
-"""/api/v1/search: typo- and abbreviation-tolerant search (the engine is app.search)."""
+"""/api/v1/search: search by names, lay words, symptoms and conditions, typos forgiven (the engine is app.search)."""
 
 from __future__ import annotations
 
@@ -24,15 +24,21 @@ router = APIRouter(prefix="/api/v1")
     response_model=schemas.SearchOut,
     responses=PROBLEMS,
     tags=["search"],
-    summary="Search muscles, trigger points, regions and conditions",
+    summary="Search symptoms, conditions, muscles, regions and trigger points",
 )
 def search(
     request: Request,
     snap: SnapshotDep,
     q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY, description="What to look for; typos are fine.")],
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    kind: Annotated[
+        list[schemas.SearchKind] | None, Query(description="Only these kinds (repeat the parameter for several).")
+    ] = None,
 ) -> Response:
-    """Fuzzy search (rapidfuzz WRatio) over names, synonyms ("SCM", "trap") and aliases ("plantar fascitis").
-    Each item has its kind, id, name, a score in [0, 1], the text that matched and its page and API URLs."""
-    body = orjson.dumps(search_result(snap, q, limit).model_dump(mode="json"))
+    """What people type: names and abbreviations ("SCM", "trap"), lay words ("golfer's elbow", "whiplash"),
+    symptoms ("dizziness", "ringing in my ear"), muscle groups ("quadriceps": all four heads) and typos
+    ("plantar fascitis"). A match of meaning always outranks a near spelling. Each item has its kind, id, name,
+    a score in [0, 1], what matched (`matched`), how (`how`), the group or symptom that brought it in (`via`)
+    and its page and API URLs."""
+    body = orjson.dumps(search_result(snap, q, limit, kind).model_dump(mode="json"))
     return cached(request, body, etag_for(snap.version, request.url.path, request.url.query))

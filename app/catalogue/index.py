@@ -15,11 +15,14 @@ from typing import TYPE_CHECKING
 
 from app.catalogue.models import (
     Condition,
+    LayWords,
     Muscle,
+    MuscleGroup,
     MuscleSpec,
     Reference,
     Region,
     RegionSpec,
+    Symptom,
     TriggerPoint,
     View,
 )
@@ -64,6 +67,10 @@ class Catalogue:
     tps_located_in: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     tps_referring_to: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     regions_by_choir: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    symptoms: Mapping[str, Symptom] = field(default_factory=dict)
+    groups: Mapping[str, MuscleGroup] = field(default_factory=dict)
+    lay_words: tuple[LayWords, ...] = ()
+    symptoms_of_tp: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def base_of(self, region_id: str) -> str:
         """The side-neutral id of a region id (sided or not)."""
@@ -157,6 +164,9 @@ def build_catalogue(
     conditions: list[Condition],
     references: list[Reference],
     version: str,
+    symptoms: Iterable[Symptom] = (),
+    groups: Iterable[MuscleGroup] = (),
+    lay_words: Iterable[LayWords] = (),
 ) -> Catalogue:
     """Assemble the served catalogue from validated specs (references already proven)."""
     view_map = {view.id: view for view in views}
@@ -200,6 +210,11 @@ def build_catalogue(
             trigger_points=list(by_muscle[spec.id]),
             views=[v for v in view_map if v in shown],
         )
+    symptoms_of_tp: dict[str, list[str]] = defaultdict(list)
+    symptom_map = {s.id: s for s in symptoms}
+    for symptom in symptom_map.values():
+        for tp_id in dict.fromkeys(symptom.trigger_points):
+            symptoms_of_tp[tp_id].append(symptom.id)
     by_choir: dict[int, list[str]] = defaultdict(list)
     for region in regions.values():
         for code in region.choir:
@@ -218,6 +233,10 @@ def build_catalogue(
         tps_located_in=_frozen(located),
         tps_referring_to=_frozen(referring),
         regions_by_choir=MappingProxyType({code: tuple(ids) for code, ids in sorted(by_choir.items())}),
+        symptoms=MappingProxyType(symptom_map),
+        groups=MappingProxyType({g.id: g for g in groups}),
+        lay_words=tuple(lay_words),
+        symptoms_of_tp=_frozen(symptoms_of_tp),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,7 +12,17 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from app.catalogue.index import Catalogue, build_catalogue
-from app.catalogue.models import Condition, MuscleSpec, Reference, RegionSpec, View
+from app.catalogue.models import (
+    LAY_WORD_TARGETS,
+    Condition,
+    LayWords,
+    MuscleGroup,
+    MuscleSpec,
+    Reference,
+    RegionSpec,
+    Symptom,
+    View,
+)
 from app.catalogue.yaml_source import PathKey, SourceDocument, display_name, read_yaml
 from app.errors import CatalogueInvalid, DataError
 
@@ -22,7 +32,16 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "conditions": Condition,
     "references": Reference,
     "muscles": MuscleSpec,
+    "symptoms": Symptom,
+    "groups": MuscleGroup,
+    "lay_words": LayWords,
 }
+# Sections whose items have ids of their own, checked for duplicates.
+ID_SECTIONS = ("regions", "views", "conditions", "references", "muscles", "symptoms", "groups")
+
+
+# Reports an unknown id: (id, known ids, what it is, whose, document, path).
+Need = Callable[[str, set[str], str, str, SourceDocument, PathKey], None]
 
 
 @dataclass(frozen=True)
@@ -63,6 +82,8 @@ def _friendly(error: dict[str, Any]) -> str:
     if kind == "literal_error":
         allowed = error.get("ctx", {}).get("expected", "")
         return f"'{value}' is not allowed in '{field}'; expected {allowed}"
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
     if kind == "too_short" and isinstance(value, list):
         return f"'{field}' needs at least {error.get('ctx', {}).get('min_length', 1)} item(s)"
     return f"{'.'.join(loc) or 'value'}: {error['msg']}"
@@ -214,7 +235,38 @@ def _check_references(c: _Collector) -> list[DataError]:
                 need(condition, conditions, "condition", tp.id, loc.doc, (*base, "conditions", i))
             for i, ref in enumerate(tp.references):
                 need(ref, references, "reference", tp.id, loc.doc, (*base, "references", i))
+    errors += _check_search_data(c, need)
     return errors
+
+
+def _check_search_data(c: _Collector, need: Need) -> list[DataError]:
+    """Symptoms, muscle groups and lay words point at things that exist (errors go through `need`)."""
+    known = {
+        "conditions": {loc.item.id for loc in c.items["conditions"]},
+        "regions": {loc.item.id for loc in c.items["regions"]},
+        "muscles": {loc.item.id for loc in c.items["muscles"]},
+        "groups": {loc.item.id for loc in c.items["groups"]},
+        "symptoms": {loc.item.id for loc in c.items["symptoms"]},
+        "trigger_points": {tp.id for loc in c.items["muscles"] for tp in loc.item.trigger_points},
+    }
+    references = {loc.item.id for loc in c.items["references"]}
+    for loc in c.items["symptoms"]:
+        symptom: Symptom = loc.item
+        for i, tp in enumerate(symptom.trigger_points):
+            need(tp, known["trigger_points"], "trigger point", symptom.id, loc.doc, (*loc.path, "trigger_points", i))
+        for i, ref in enumerate(symptom.references):
+            need(ref, references, "reference", symptom.id, loc.doc, (*loc.path, "references", i))
+    for loc in c.items["groups"]:
+        group: MuscleGroup = loc.item
+        for i, muscle in enumerate(group.muscles):
+            need(muscle, known["muscles"], "muscle", group.id, loc.doc, (*loc.path, "muscles", i))
+    for loc in c.items["lay_words"]:
+        words: LayWords = loc.item
+        for target in LAY_WORD_TARGETS:
+            what = target[:-1].replace("_", " ")
+            for i, ident in enumerate(getattr(words, target)):
+                need(ident, known[target], what, f"'{words.words[0]}'", loc.doc, (*loc.path, target, i))
+    return []
 
 
 def load_catalogue(folder: Path) -> Catalogue:
@@ -231,7 +283,7 @@ def load_catalogue(folder: Path) -> Catalogue:
         else:
             collector.add_document(doc)
     errors = collector.errors
-    for section in ("regions", "views", "conditions", "references", "muscles"):
+    for section in ID_SECTIONS:
         errors += _check_unique(section[:-1], ((x.item.id, x.doc, x.path) for x in collector.items[section]))
     errors += _check_unique(
         "trigger point",
@@ -253,5 +305,8 @@ def load_catalogue(folder: Path) -> Catalogue:
         muscle_specs=items["muscles"],
         conditions=items["conditions"],
         references=items["references"],
+        symptoms=items["symptoms"],
+        groups=items["groups"],
+        lay_words=items["lay_words"],
         version=catalogue_version(files, folder),
     )

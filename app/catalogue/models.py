@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
@@ -208,3 +208,48 @@ class Muscle(Model):
     references: list[Slug]
     trigger_points: list[Slug]
     views: list[str]
+
+
+class Symptom(Model):
+    """A symptom other than pain that the Manual ties to trigger points (dizziness, tinnitus, ...)."""
+
+    id: Slug
+    name: Text
+    lay_words: list[str] = Field(default_factory=list, description="What people type, e.g. 'ringing in the ear'.")
+    description: Text
+    trigger_points: list[Slug] = Field(min_length=1, description="Most typical first.")
+    caveat: str | None = Field(default=None, description="Shown first: when to see a doctor before anything else.")
+    references: list[Slug] = Field(min_length=1)
+
+
+class MuscleGroup(Model):
+    """Muscles people name together ('quadriceps', 'rotator cuff'); a search for the group finds every member."""
+
+    id: Slug
+    name: Text
+    words: list[str] = Field(default_factory=list, description="Other names of the group, e.g. 'quads'.")
+    muscles: list[Slug] = Field(min_length=2)
+
+
+class LayWords(Model):
+    """Words people type for something the catalogue names differently ('golfer's elbow' -> inner elbow).
+
+    Used by search only; unlike an alias, a lay word need not be the same thing as its target.
+    """
+
+    words: list[Text] = Field(min_length=1)
+    conditions: list[Slug] = Field(default_factory=list)
+    regions: list[Slug] = Field(default_factory=list, description="Side-neutral region ids.")
+    muscles: list[Slug] = Field(default_factory=list)
+    groups: list[Slug] = Field(default_factory=list)
+    symptoms: list[Slug] = Field(default_factory=list)
+    trigger_points: list[Slug] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _has_a_target(self) -> LayWords:
+        if not any(getattr(self, name) for name in LAY_WORD_TARGETS):
+            raise ValueError(f"lay words need at least one target: {', '.join(LAY_WORD_TARGETS)}")
+        return self
+
+
+LAY_WORD_TARGETS = ("conditions", "regions", "muscles", "groups", "symptoms", "trigger_points")

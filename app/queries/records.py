@@ -10,7 +10,7 @@ from typing import Any
 
 from app import schemas, urls
 from app.catalogue.index import SIDES, Catalogue
-from app.catalogue.models import Condition, Muscle, Region, TriggerPoint
+from app.catalogue.models import Condition, Muscle, Region, Symptom, TriggerPoint
 
 
 def _dump(model: schemas.Out) -> dict[str, Any]:
@@ -112,6 +112,29 @@ def condition(catalogue: Catalogue, c: Condition) -> dict[str, Any]:
         description=c.description,
         trigger_points=tps,
         muscles=muscles,
+    )
+    return _dump(out)
+
+
+def symptom_summary(s: Symptom) -> dict[str, Any]:
+    return _dump(
+        schemas.SymptomSummary(
+            id=s.id, name=s.name, lay_words=s.lay_words, caveat=s.caveat, trigger_point_count=len(s.trigger_points)
+        )
+    )
+
+
+def symptom(catalogue: Catalogue, s: Symptom) -> dict[str, Any]:
+    out = schemas.SymptomOut(
+        id=s.id,
+        name=s.name,
+        lay_words=s.lay_words,
+        caveat=s.caveat,
+        trigger_point_count=len(s.trigger_points),
+        description=s.description,
+        trigger_points=s.trigger_points,
+        muscles=list(dict.fromkeys(catalogue.trigger_points[t].muscle for t in s.trigger_points)),
+        references=references(catalogue, s.references),
     )
     return _dump(out)
 

@@ -1,25 +1,29 @@
-"""Search results as the published SearchOut, for the API and the /search page."""
+"""Search results as the published SearchOut, for the API, the /search page and its suggestions."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from app import schemas, urls
 from app.queries.snapshot import Snapshot
 from app.search import MAX_QUERY
 
 
-def search_result(snap: Snapshot, q: str, limit: int = 20) -> schemas.SearchOut:
+def search_result(snap: Snapshot, q: str, limit: int = 20, kinds: Iterable[str] | None = None) -> schemas.SearchOut:
     q = q[:MAX_QUERY]
-    hits = snap.search.search(q, limit) if q.strip() else []
+    hits = snap.search.search(q, limit, kinds) if q.strip() else []
     items = [
         schemas.SearchHit(
-            kind=hit.entry.kind,  # type: ignore[arg-type]
-            id=hit.entry.id,
-            name=hit.entry.name,
-            detail=hit.entry.detail,
+            kind=hit.kind,  # type: ignore[arg-type]
+            id=hit.id,
+            name=hit.name,
+            detail=hit.detail,
             score=hit.score,
             matched=hit.matched,
-            url=urls.page(hit.entry.kind, hit.entry.id),
-            api=urls.api(hit.entry.kind, hit.entry.id),
+            how=hit.how,  # type: ignore[arg-type]
+            via=hit.via,
+            url=urls.page(hit.kind, hit.id),
+            api=urls.api(hit.kind, hit.id),
         )
         for hit in hits
     ]

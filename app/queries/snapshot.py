@@ -18,7 +18,7 @@ from app.queries import records
 from app.queries.diagrams import Diagrams
 from app.search import SearchIndex
 
-KINDS = ("regions", "muscles", "trigger-points", "conditions")
+KINDS = ("regions", "muscles", "trigger-points", "conditions", "symptoms")
 
 
 def etag_for(*parts: str) -> str:
@@ -43,6 +43,7 @@ class Snapshot:
     muscles: list[dict[str, Any]]
     trigger_points: list[dict[str, Any]]
     conditions: list[dict[str, Any]]
+    symptoms: list[dict[str, Any]]
     tp_summaries: dict[str, dict[str, Any]]
     # (kind, id) -> the record as the API serves it: the dictionary for pages, the bytes for the API.
     records: dict[tuple[str, str], dict[str, Any]]
@@ -74,6 +75,8 @@ def build_snapshot(catalogue: Catalogue) -> Snapshot:
         full[("trigger-points", t.id)] = records.trigger_point(c, t)
     for x in c.conditions.values():
         full[("conditions", x.id)] = records.condition(c, x)
+    for s in c.symptoms.values():
+        full[("symptoms", s.id)] = records.symptom(c, s)
     details = {key: Detail(orjson.dumps(record), etag_for(c.version, *key)) for key, record in full.items()}
     trigger_points = [records.trigger_point_summary(t) for t in c.trigger_points.values()]
     snap = Snapshot(
@@ -83,6 +86,7 @@ def build_snapshot(catalogue: Catalogue) -> Snapshot:
         muscles=[records.muscle_summary(m) for m in c.muscles.values()],
         trigger_points=trigger_points,
         conditions=[records.condition_summary(c, x) for x in c.conditions.values()],
+        symptoms=[records.symptom_summary(s) for s in c.symptoms.values()],
         tp_summaries={t["id"]: t for t in trigger_points},
         records=full,
         details=details,

@@ -1,4 +1,4 @@
-"""Pages of the catalogue's records: trigger points (and their handout), muscles, regions, conditions."""
+"""Pages of the catalogue's records: trigger points (and their handout), muscles, regions, conditions, symptoms."""
 
 from __future__ import annotations
 
@@ -48,6 +48,8 @@ def trigger_point_page(request: Request, tp_id: Ident, side: SideParam = "right"
     snap = snapshot(request)
     context = _trigger_point_context(snap, tp_id, side)
     context["related"] = records.related_trigger_points(snap.catalogue, tp_id)
+    c = snap.catalogue
+    context["symptom_links"] = [(i, c.symptoms[i].name) for i in c.symptoms_of_tp.get(tp_id, ())]
     return render(request, "trigger_point.html", context, twins=[urls.api("trigger-point", tp_id)])
 
 
@@ -111,3 +113,19 @@ def condition_page(request: Request, condition_id: Ident) -> HTMLResponse:
     tps = [snap.tp_summaries[t] for t in condition["trigger_points"]]
     context = {"condition": condition, "tps": tps}
     return render(request, "condition.html", context, twins=[urls.api("condition", condition_id)])
+
+
+@router.get("/symptoms", response_class=HTMLResponse)
+def symptoms_index(request: Request) -> HTMLResponse:
+    snap = snapshot(request)
+    items = sorted(snap.symptoms, key=lambda x: x["name"])
+    return render(request, "symptoms.html", {"symptoms": items}, twins=["/api/v1/symptoms?limit=1000"])
+
+
+@router.get("/symptoms/{symptom_id}", response_class=HTMLResponse)
+def symptom_page(request: Request, symptom_id: Ident) -> HTMLResponse:
+    snap = snapshot(request)
+    symptom = _record(snap, "symptoms", "symptom", symptom_id)
+    tps = [snap.tp_summaries[t] for t in symptom["trigger_points"]]
+    context = {"symptom": symptom, "tps": tps}
+    return render(request, "symptom.html", context, twins=[urls.api("symptom", symptom_id)])

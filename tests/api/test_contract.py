@@ -26,8 +26,14 @@ SAMPLES = {
     "/api/v1/trigger-points/{trigger_point_id}": ["/api/v1/trigger-points/upper-trapezius-1"],
     "/api/v1/conditions": ["/api/v1/conditions"],
     "/api/v1/conditions/{condition_id}": ["/api/v1/conditions/tension-headache"],
+    "/api/v1/symptoms": ["/api/v1/symptoms"],
+    "/api/v1/symptoms/{symptom_id}": ["/api/v1/symptoms/chest-pain", "/api/v1/symptoms/cramps"],
     "/api/v1/lookup": ["/api/v1/lookup?region=temple-right&region=nape-right", "/api/v1/lookup?choir=101"],
-    "/api/v1/search": ["/api/v1/search?q=trap", "/api/v1/search?q=plantar%20fascitis"],
+    "/api/v1/search": [
+        "/api/v1/search?q=trap",
+        "/api/v1/search?q=plantar%20fascitis",
+        "/api/v1/search?q=dizziness&kind=symptom&kind=muscle",
+    ],
     "/api/v1/export/catalogue.json": ["/api/v1/export/catalogue.json"],
 }
 

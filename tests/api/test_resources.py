@@ -97,3 +97,17 @@ def test_health_reports_version_and_counts(client: TestClient) -> None:
     assert len(doc["version"]) == 16
     assert doc["counts"]["trigger_points"] == 4
     assert doc["catalogue_errors"] == []
+
+
+def test_symptoms_list_and_record(real_client: TestClient) -> None:
+    listed = real_client.get("/api/v1/symptoms", params={"q": "ringing"}).json()
+    assert [s["id"] for s in listed["items"]] == ["tinnitus"]
+    record = real_client.get("/api/v1/symptoms/chest-pain").json()
+    assert record["caveat"]
+    assert "doctor" in record["caveat"]
+    assert record["trigger_points"][0] == "pectoralis-major-2"
+    assert "pectoralis-major" in record["muscles"]
+    assert record["references"][0]["short"].startswith("T&S")
+    missing = real_client.get("/api/v1/symptoms/tinitus")
+    assert missing.status_code == 404
+    assert "tinnitus" in missing.json()["suggestions"]

@@ -36,3 +36,33 @@ def test_nonsense_finds_nothing_and_absurd_queries_are_refused(client: TestClien
     assert too_long.status_code == 422
     assert too_long.headers["content-type"] == "application/problem+json"
     assert client.get("/api/v1/search").status_code == 422
+
+
+def test_people_words_find_symptoms_and_say_why(real_client: TestClient) -> None:
+    items = real_client.get("/api/v1/search", params={"q": "dizziness"}).json()["items"]
+    assert [(hit["kind"], hit["id"]) for hit in items[:2]] == [
+        ("symptom", "dizziness-imbalance"),
+        ("muscle", "sternocleidomastoid"),
+    ]
+    assert items[0]["url"] == "/symptoms/dizziness-imbalance"
+    assert real_client.get(items[0]["api"]).status_code == 200
+    why = (items[1]["matched"], items[1]["how"], items[1]["via"])
+    assert why == ("dizziness", "symptom", "Dizziness and imbalance")
+
+
+def test_golfers_elbow_is_the_inner_elbow(real_client: TestClient) -> None:
+    ids = [hit["id"] for hit in real_client.get("/api/v1/search", params={"q": "golfers elbow"}).json()["items"]]
+    assert ids[0].startswith("medial-epicondyle-")
+    assert not any("lateral" in i for i in ids)
+
+
+def test_kind_filters_the_hits(real_client: TestClient) -> None:
+    one = real_client.get("/api/v1/search", params={"q": "stiff neck", "kind": "muscle"}).json()["items"]
+    assert one
+    assert {hit["kind"] for hit in one} == {"muscle"}
+    params = [("q", "stiff neck"), ("kind", "symptom"), ("kind", "condition")]
+    two = real_client.get("/api/v1/search", params=params).json()["items"]
+    assert {hit["kind"] for hit in two} == {"symptom", "condition"}
+    bad = real_client.get("/api/v1/search", params={"q": "neck", "kind": "planet"})
+    assert bad.status_code == 422
+    assert bad.headers["content-type"] == "application/problem+json"

@@ -88,3 +88,49 @@ def test_cli_validate_ok(small_data: Path, capsys: pytest.CaptureFixture[str]) -
 def test_missing_folder_is_a_data_error(tmp_path: Path) -> None:
     with pytest.raises(CatalogueInvalid, match="1 error"):
         load_catalogue(tmp_path / "nope")
+
+
+SEARCH_DATA = """\
+symptoms:
+  - id: calf-ache
+    name: Calf ache
+    lay_words: [sore calf]
+    description: An ache in the calf.
+    trigger_points: [soleus-3, soleus-9]
+    references: [ts2-soleus-and-plantaris]
+groups:
+  - id: calf
+    name: Calf muscles
+    muscles: [soleus, soleos]
+lay_words:
+  - words: [heel spur]
+    conditions: [heel-pain]
+    muscles: [soleus]
+  - words: [nothing at all]
+"""
+
+
+def test_search_data_is_checked_like_the_rest(tmp_path: Path) -> None:
+    folder = make_data(tmp_path / "data")
+    (folder / "search.yaml").write_text(SEARCH_DATA)
+    with pytest.raises(CatalogueInvalid) as caught:
+        load_catalogue(folder)
+    text = "\n".join(caught.value.lines())
+    assert "search.yaml:6: calf-ache: unknown trigger point 'soleus-9' (did you mean 'soleus-3'?)" in text
+    assert "search.yaml:11: calf: unknown muscle 'soleos' (did you mean 'soleus'?)" in text
+    assert "search.yaml:16: lay words need at least one target" in text
+    assert len(caught.value.lines()) == 3
+
+
+def test_symptoms_groups_and_lay_words_load(tmp_path: Path) -> None:
+    folder = make_data(tmp_path / "data")
+    (folder / "search.yaml").write_text(
+        SEARCH_DATA.replace(", soleus-9", "")
+        .replace("soleos", "sternalis")
+        .replace("  - words: [nothing at all]\n", "")
+    )
+    catalogue = load_catalogue(folder)
+    assert catalogue.symptoms["calf-ache"].trigger_points == ["soleus-3"]
+    assert catalogue.symptoms_of_tp["soleus-3"] == ("calf-ache",)
+    assert catalogue.groups["calf"].muscles == ["soleus", "sternalis"]
+    assert catalogue.lay_words[0].conditions == ["heel-pain"]

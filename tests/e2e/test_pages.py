@@ -21,6 +21,8 @@ PAGES = (
     "/regions/temple-right",
     "/conditions",
     "/conditions/plantar-fasciitis",
+    "/symptoms",
+    "/symptoms/chest-pain",
     "/search?q=scm",
     "/about",
 )
@@ -66,3 +68,27 @@ def test_the_home_page_weighs_at_most_150_kb(page: Any) -> None:
     page.goto("/")
     page.wait_for_load_state("networkidle")
     assert 0 < sum(sizes) <= 150 * 1024
+
+
+def test_the_search_box_suggests_as_you_type(page: Any) -> None:
+    page.goto("/about")
+    box = page.locator("#site-search")
+    box.press_sequentially("dizz", delay=30)
+    options = page.locator("#site-search-suggestions [role=option]")
+    options.first.wait_for()
+    assert "Dizziness and imbalance" in options.first.inner_text()
+    assert box.get_attribute("aria-expanded") == "true"
+    box.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == "site-search-suggestions-0"
+    box.press("Enter")
+    page.wait_for_url("**/symptoms/dizziness-imbalance")
+    assert page.locator("main .caution").is_visible()
+
+
+def test_without_a_choice_enter_still_submits_the_search(page: Any) -> None:
+    page.goto("/about")
+    box = page.locator("#site-search")
+    box.fill("golfers elbow")
+    box.press("Enter")
+    page.wait_for_url("**/search?q=golfers+elbow")
+    assert "medial epicondyle" in page.locator(".search-results li").first.inner_text()

@@ -1,10 +1,16 @@
-"""Record pages: trigger point (and handout), muscle, region, condition, and the indexes."""
+"""Record pages: trigger point (and handout), muscle, region, condition, symptom, and the indexes."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
 from fastapi.testclient import TestClient
 
-from tests.web.conftest import Rendered
+from app.main import create_app
+from app.settings import Settings
+from tests.web.conftest import Rendered, make_web_data
 from tests.web.html import soup, texts
 
 
@@ -74,3 +80,63 @@ def test_unknown_records_get_the_html_error_page(web_client: TestClient, rendere
         assert response.status_code == 404
         assert rendered.name == "error.html"
         assert "nope" in response.text
+
+
+SYMPTOMS = """\
+symptoms:
+  - id: temple-ache
+    name: Ache at the temple
+    lay_words: [sore temple]
+    description: An ache at the temple.
+    trigger_points: [upper-trapezius-1]
+    caveat: A sudden, severe headache needs a doctor at once.
+    references: [ts1-trapezius]
+  - id: calf-ache
+    name: Calf ache
+    description: An ache in the calf.
+    trigger_points: [soleus-3, soleus-1]
+    references: [ts2-soleus-and-plantaris]
+"""
+
+
+@pytest.fixture
+def symptom_client(tmp_path: Path) -> Iterator[TestClient]:
+    data = make_web_data(tmp_path / "data")
+    (data / "symptoms.yaml").write_text(SYMPTOMS)
+    with TestClient(create_app(Settings(data_dir=data))) as client:
+        yield client
+
+
+def test_symptom_page_puts_the_caveat_first_and_lists_its_trigger_points(
+    symptom_client: TestClient, rendered: Rendered
+) -> None:
+    response = symptom_client.get("/symptoms/temple-ache")
+    assert rendered.name == "symptom.html"
+    assert rendered.context["symptom"]["id"] == "temple-ache"
+    page = soup(response)
+    assert texts(page, "h1") == ["Ache at the temple"]
+    caution = page.select_one("main .caution")
+    assert caution is not None
+    assert "severe headache" in caution.get_text()
+    assert page.select_one("main h1").find_next("section") is caution
+    assert [a["href"] for a in page.select(".cards .card-title a")] == ["/trigger-points/upper-trapezius-1"]
+    assert response.headers["link"].startswith("</api/v1/symptoms/temple-ache>")
+    calf = soup(symptom_client.get("/symptoms/calf-ache"))
+    assert calf.select_one("main .caution") is None
+    assert [a["href"] for a in calf.select(".cards .card-title a")] == [
+        "/trigger-points/soleus-3",
+        "/trigger-points/soleus-1",
+    ]
+
+
+def test_symptoms_index_and_unknown_symptom(symptom_client: TestClient) -> None:
+    page = soup(symptom_client.get("/symptoms"))
+    assert texts(page, "main .index-list a") == ["Ache at the temple", "Calf ache"]
+    assert "see a doctor first" in texts(page, "main .index-list li")[0]
+    assert "/symptoms" in {a["href"] for a in page.select("header nav a")}
+    assert symptom_client.get("/symptoms/nope").status_code == 404
+
+
+def test_a_trigger_point_page_links_its_symptoms(symptom_client: TestClient) -> None:
+    page = soup(symptom_client.get("/trigger-points/upper-trapezius-1"))
+    assert [a["href"] for a in page.select("main .related a[href^='/symptoms/']")] == ["/symptoms/temple-ache"]

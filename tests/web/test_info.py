@@ -40,3 +40,14 @@ def test_about_explains_the_map_and_the_caveats(web_client: TestClient) -> None:
         "does not diagnose",
     ):
         assert phrase in text
+
+
+def test_the_search_box_suggests_as_you_type_without_inline_script(web_client: TestClient) -> None:
+    page = soup(web_client.get("/about"))
+    box = page.select_one('header form[role="search"][action="/search"] input[name="q"]')
+    assert box["data-suggest"] == "/api/v1/search"
+    assert box["autocomplete"] == "off"
+    scripts = page.select("script")
+    assert "/static/js/suggest.js" in [s.get("src") for s in scripts]
+    assert all(s.get("src") and not s.string for s in scripts)
+    assert web_client.get("/static/js/suggest.js").status_code == 200
