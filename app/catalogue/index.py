@@ -82,10 +82,20 @@ class Catalogue:
         for tp in self.trigger_points.values():
             zones[tp.id] = {}
             for side in SIDES:
-                essential = frozenset(self.on_side(b, side) for b in tp.referral.essential)
-                spillover = frozenset(self.on_side(b, side) for b in tp.referral.spillover) - essential
-                zones[tp.id][side] = (essential, spillover)
+                if tp.side not in ("either", side):  # a one-sided TrP (McBurney's point) refers from its side only
+                    zones[tp.id][side] = (frozenset(), frozenset())
+                    continue
+                essential = frozenset(self._felt(b, side, tp.referral.bilateral) for b in tp.referral.essential)
+                spillover = frozenset(self._felt(b, side, tp.referral.bilateral) for b in tp.referral.spillover)
+                essential = frozenset().union(*essential)
+                zones[tp.id][side] = (essential, frozenset().union(*spillover) - essential)
         return MappingProxyType(zones)
+
+    def _felt(self, base: str, side: str, bilateral: Iterable[str]) -> frozenset[str]:
+        """Where a zone is felt from a TrP on `side`: its own side, or both for a bilateral zone."""
+        if base in bilateral:
+            return frozenset(self.regions_of(base))
+        return frozenset((self.on_side(base, side),))
 
     @cached_property
     def plain_names(self) -> Mapping[str, str]:
