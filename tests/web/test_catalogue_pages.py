@@ -74,3 +74,17 @@ def test_unknown_records_get_the_html_error_page(web_client: TestClient, rendere
         assert response.status_code == 404
         assert rendered.name == "error.html"
         assert "nope" in response.text
+
+
+def test_trigger_point_page_says_how_sure_and_what_one_side_cannot(real_client: TestClient) -> None:
+    def page_text(tp_id: str) -> str:
+        return soup(real_client.get(f"/trigger-points/{tp_id}")).get_text(" ", strip=True)
+
+    assert "How sure: drawn in the Manual's figure." in page_text("upper-trapezius-1")
+    assert "On both sides" in page_text("rectus-abdominis-2")
+    assert "Described on the right side only." in page_text("rectus-abdominis-3")
+    assert "Rarely" in page_text("soleus-3")
+    assert "How sure: from a separate study" in page_text("dorsal-interossei-hand-3")
+    page = soup(real_client.get("/trigger-points/rectus-femoris-distal"))
+    refs = page.select("ul.refs li")
+    assert any("Secondary source" in li.get_text() and li.select_one("a[href^='https://']") for li in refs)
