@@ -151,16 +151,18 @@ def _check_references(c: _Collector) -> list[DataError]:
         view: View = loc.item
         if view.mirror_of is not None:
             need(view.mirror_of, set(views), "view", view.id, loc.doc, (*loc.path, "mirror_of"))
-        for o, outline in enumerate(view.outlines):
-            for p, name in enumerate(outline.points):
-                need(
-                    name.lstrip("~"),
-                    set(view.landmarks),
-                    "landmark",
-                    view.id,
-                    loc.doc,
-                    (*loc.path, "outlines", o, "points", p),
-                )
+        for kind, strokes in (("outlines", view.outlines), ("details", view.details)):
+            for o, stroke in enumerate(strokes):
+                for p, name in enumerate([*stroke.points, *stroke.corners]):
+                    field, index = ("points", p) if p < len(stroke.points) else ("corners", p - len(stroke.points))
+                    need(
+                        name.lstrip("~"),
+                        set(view.landmarks),
+                        "landmark",
+                        view.id,
+                        loc.doc,
+                        (*loc.path, kind, o, field, index),
+                    )
     for loc in c.items["regions"]:
         spec: RegionSpec = loc.item
         for view_id, polygon in spec.shapes.items():

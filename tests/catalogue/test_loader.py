@@ -156,3 +156,18 @@ def test_unknown_region_in_a_rare_or_sensation_zone_is_named(tmp_path: Path) -> 
     text_out = "\n".join(caught.value.lines())
     assert "upper-trapezius-1: unknown region in referral.rare 'eer' (did you mean 'ear'?)" in text_out
     assert "unknown region in referral.sensations 'uper-arm-lateral'" in text_out
+
+
+def test_a_detail_stroke_naming_an_unknown_landmark_is_named(small_data: Path) -> None:
+    views = small_data / "views.yaml"
+    lines = views.read_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if re.match(r"\s*details\s*:", line))
+    stroke = next(i for i in range(at, len(lines)) if "points:" in lines[i])
+    lines[stroke] = re.sub(r"points: \[([^,\]]+)", "points: [no-such-landmark", lines[stroke])
+    views.write_text("\n".join(lines) + "\n")
+    with pytest.raises(CatalogueInvalid) as caught:
+        load_catalogue(small_data)
+    assert any(
+        f"views.yaml:{stroke + 1}: anterior: " in line and "unknown landmark 'no-such-landmark'" in line
+        for line in caught.value.lines()
+    )
