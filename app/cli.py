@@ -20,13 +20,9 @@ from app.errors import CatalogueInvalid
 from app.settings import REPO_ROOT, Settings, default_data_dir
 
 
-def _load(folder: Path) -> Catalogue:
-    return load_catalogue(folder)
-
-
 def cmd_validate(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    catalogue = _load(Path(args.data))
+    catalogue = load_catalogue(Path(args.data))
     counts = catalogue.counts()
     elapsed = (time.perf_counter() - started) * 1000
     print(
@@ -38,7 +34,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    catalogue = _load(Path(args.data))
+    catalogue = load_catalogue(Path(args.data))
     print(stats_text(catalogue))
     return 0
 
@@ -67,7 +63,7 @@ def stats_text(catalogue: Catalogue) -> str:
 def cmd_render(args: argparse.Namespace) -> int:
     from app.body.render import write_views
 
-    catalogue = _load(Path(args.data))
+    catalogue = load_catalogue(Path(args.data))
     written = write_views(catalogue, Path(args.out))
     for path in written:
         print(f"wrote {path} ({path.stat().st_size // 1024} KB)")
@@ -81,7 +77,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     settings = Settings(data_dir=Path(args.data), host=args.host, port=args.port, reload_data=args.reload_data)
     app = create_app(settings)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level=args.log_level)
     return 0
 
 

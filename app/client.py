@@ -20,8 +20,8 @@ from urllib.parse import quote
 import httpx
 from pydantic import BaseModel
 
-from app.api.exports import CatalogueExport
-from app.api.schemas import (
+from app.schemas import (
+    CatalogueExport,
     ConditionOut,
     ConditionSummary,
     LookupOut,

@@ -1,6 +1,6 @@
 """The three kinds of error and their audiences.
 
-- CatalogueInvalid: the data is wrong; a list of file:line messages for its author.
+- DataError / CatalogueInvalid: the data is wrong; a list of file:line messages for its author.
 - NotFound / BadRequest: the caller asked for something wrong; one clean message.
 - anything else is a bug in triggermap and keeps its traceback, for us.
 """
@@ -8,8 +8,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from app.catalogue.yaml_source import DataError
+
+@dataclass(frozen=True)
+class DataError:
+    """One problem in the data, addressed to the person editing the file."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
 
 
 class CatalogueInvalid(Exception):

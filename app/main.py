@@ -9,16 +9,19 @@ from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app import __version__, http
-from app.api import docs, exports, health, lookup_routes, resources, search_routes, svg_routes
+from app import __version__
+from app.api import catalogue, docs, exports, health, lookup, search, svg
 from app.errors import ProblemError
-from app.middleware import ReplayResponses, SecurityHeaders
+from app.http.middleware import ReplayResponses, ResponseMemo, SecurityHeaders
+from app.http.problems import error_handler
+from app.queries.store import Store
 from app.settings import Settings
-from app.state import Store
 from app.web import pages
+from app.web.templating import error_page, make_templates
 
 DESCRIPTION = """\
 Myofascial trigger points, their referred-pain patterns and a reverse lookup
@@ -30,7 +33,11 @@ public: CORS allows GET from any origin.
 
 triggermap informs; it does not diagnose.
 """
-STATIC_DIR = __import__("pathlib").Path(__file__).parent / "static"
+
+
+def operation_id(route: APIRoute) -> str:
+    """Clean OpenAPI operation ids (`list_regions`, `lookup`), not `list_regions_api_v1_regions_get`."""
+    return route.name
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -51,25 +58,28 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
+        generate_unique_id_function=operation_id,
     )
     app.state.store = store
-    app.state.settings = settings
-    app.add_exception_handler(ProblemError, http.on_problem)
-    app.add_exception_handler(RequestValidationError, http.on_validation)
-    app.add_exception_handler(StarletteHTTPException, http.on_http)
+    app.state.templates = make_templates(settings.templates_dir)
+    handle = error_handler(error_page)  # one decision for every error: HTML for pages, problem+json for the API
+    for kind in (ProblemError, RequestValidationError, StarletteHTTPException):
+        app.add_exception_handler(kind, handle)
     for router in (
         health.router,
-        resources.router,
-        lookup_routes.router,
-        search_routes.router,
+        catalogue.router,
+        lookup.router,
+        search.router,
         exports.router,
-        svg_routes.router,
+        svg.router,
         docs.router,
         pages.router,
     ):
         app.include_router(router)
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    app.add_middleware(ReplayResponses, store=store)  # innermost: replays pass through the others
+    app.mount("/static", StaticFiles(directory=settings.static_dir), name="static")
+    # Innermost: replays pass through the others. The memo empties whenever the catalogue version changes.
+    app.state.replay_memo = ResponseMemo()
+    app.add_middleware(ReplayResponses, version=lambda: store.snapshot.version, memo=app.state.replay_memo)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(
         CORSMiddleware,

@@ -6,7 +6,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+# The source checkout (for its data/ and svg/); an installed wheel has no data of its own and is given --data.
+REPO_ROOT = PACKAGE_DIR.parent
 
 
 def default_data_dir() -> Path:
@@ -22,3 +24,6 @@ class Settings:
     reload_data: bool = False
     # How often the data folder is checked when reload_data is on.
     reload_interval: float = 0.3
+    # Shipped inside the package, so an installed wheel serves every page.
+    templates_dir: Path = PACKAGE_DIR / "templates"
+    static_dir: Path = PACKAGE_DIR / "static"

@@ -20,8 +20,8 @@ from typing import Any
 import httpx
 import pytest
 
+from app.queries.store import Store
 from app.settings import REPO_ROOT
-from app.state import Store
 
 BROKEN_SYNTAX = "\n  - id: [unclosed\n    : : :\n"
 

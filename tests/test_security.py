@@ -285,7 +285,7 @@ def test_odd_input_is_a_quick_4xx_in_problem_json(client: TestClient, target: st
 
 def test_a_crawl_of_distinct_overlays_does_not_grow_memory_without_bound(client: TestClient) -> None:
     app: FastAPI = client.app  # type: ignore[assignment]
-    memo = app.state.store.snapshot.responses
+    memo = app.state.replay_memo
     memo.max_entries, memo.max_bytes = 50, 64 * 1024  # the real bounds, scaled down to keep the test quick
     for i in range(300):
         assert client.get(f"/api/v1/trigger-points?limit={1 + i % 1000}&offset={i}").status_code == 200

@@ -6,15 +6,17 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
-from app.state import Snapshot
+from app.queries.snapshot import Snapshot
+from app.search import MAX_QUERY
 
 
 def get_snapshot(request: Request) -> Snapshot:
-    return request.app.state.store.snapshot
+    snapshot: Snapshot = request.app.state.store.snapshot
+    return snapshot
 
 
 SnapshotDep = Annotated[Snapshot, Depends(get_snapshot)]
 Limit = Annotated[int, Query(ge=1, le=1000, description="Page size (at most 1000).")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")]
 IdFilter = Annotated[str | None, Query(max_length=100, pattern=r"^[A-Za-z0-9-]+$")]
-TextQuery = Annotated[str | None, Query(max_length=200, description="Case-insensitive text filter.")]
+TextQuery = Annotated[str | None, Query(max_length=MAX_QUERY, description="Case-insensitive text filter.")]

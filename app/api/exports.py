@@ -1,144 +1,22 @@
 """/api/v1/export: the whole catalogue as one JSON document, the trigger points as CSV, and the JSON Schema.
 
-For people who want the data offline or in a spreadsheet. The three bodies are
-built once per snapshot (`build_exports`), from the same records the detail
-routes serve, so an export never disagrees with the API.
+For people who want the data offline or in a spreadsheet; the bodies are built
+once per snapshot by app.queries.exports.
 """
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
-from typing import TYPE_CHECKING, Any
-
-import orjson
 from fastapi import APIRouter, Request
-from pydantic import Field
 from starlette.responses import Response
 
-from app.api import presenters, schemas
+from app import schemas
 from app.api.deps import SnapshotDep
-from app.api.resources import PROBLEMS
-from app.http import cached
-
-if TYPE_CHECKING:  # app.state imports this module while building a snapshot
-    from app.state import Detail, Snapshot
+from app.api.responses import PROBLEMS
+from app.http.caching import cached
+from app.queries.exports import CSV, CSV_COLUMNS, SCHEMA_JSON
+from app.queries.snapshot import Snapshot
 
 router = APIRouter(prefix="/api/v1/export", tags=["exports"])
-
-CSV = "text/csv; charset=utf-8"
-SCHEMA_JSON = "application/schema+json"
-NOTICE = (
-    "triggermap informs; it does not diagnose. Referral maps are population patterns from clinical "
-    "observation, not certainties; see the references cited per entry."
-)
-CSV_COLUMNS = (
-    "id",
-    "name",
-    "muscle",
-    "muscle_name",
-    "label",
-    "location",
-    "location_regions",
-    "essential",
-    "spillover",
-    "conditions",
-    "prevalence",
-    "references",
-    "evidence",
-    "side",
-)
-LIST_SEPARATOR = "; "
-# A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-class CatalogueExport(schemas.Out):
-    """The whole catalogue in one document; each record is what its /api/v1 detail route returns."""
-
-    version: str = Field(description="Content hash of the catalogue; the same as /healthz reports.")
-    notice: str = Field(description="What the data is and is not.")
-    counts: dict[str, int] = Field(examples=[{"regions": 184, "muscles": 122, "trigger_points": 175}])
-    regions: list[schemas.RegionOut]
-    muscles: list[schemas.MuscleOut]
-    trigger_points: list[schemas.TriggerPointOut]
-    conditions: list[schemas.ConditionOut]
-    references: list[schemas.ReferenceOut]
-
-
-def export_schema() -> dict[str, Any]:
-    """The JSON Schema of the JSON export, as validators expect it (with `$schema`)."""
-    schema = CatalogueExport.model_json_schema(mode="serialization")
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
-
-
-def _records(snap: Snapshot, kind: str, ids: Any) -> list[orjson.Fragment]:
-    # The detail bodies are already serialized: embed their bytes rather than parse and dump again.
-    return [orjson.Fragment(snap.details[(kind, ident)].body) for ident in ids]
-
-
-def catalogue_json(snap: Snapshot) -> bytes:
-    c = snap.catalogue
-    document = {
-        "version": c.version,
-        "notice": NOTICE,
-        "counts": c.counts(),
-        "regions": _records(snap, "regions", c.regions),
-        "muscles": _records(snap, "muscles", c.muscles),
-        "trigger_points": _records(snap, "trigger-points", c.trigger_points),
-        "conditions": _records(snap, "conditions", c.conditions),
-        "references": [ref.model_dump(mode="json") for ref in presenters.references(c, list(c.references))],
-    }
-    return orjson.dumps(document)
-
-
-def _cell(value: str | list[str]) -> str:
-    text = LIST_SEPARATOR.join(value) if isinstance(value, list) else value
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def trigger_points_csv(snap: Snapshot) -> bytes:
-    """One row per trigger point; list cells joined with "; ", references by their short citation."""
-    c = snap.catalogue
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180 line ends
-    writer.writerow(CSV_COLUMNS)
-    for tp in c.trigger_points.values():
-        row: list[str | list[str]] = [
-            tp.id,
-            tp.name,
-            tp.muscle,
-            tp.muscle_name,
-            tp.label,
-            tp.location.description,
-            list(tp.location.regions),
-            list(tp.referral.essential),
-            list(tp.referral.spillover),
-            list(tp.conditions),
-            tp.prevalence,
-            [c.references[ref].short for ref in tp.references],
-            tp.evidence,
-            tp.side,
-        ]
-        writer.writerow([_cell(value) for value in row])
-    return out.getvalue().encode()
-
-
-def build_exports(snap: Snapshot) -> dict[str, Detail]:
-    """The export bodies of one snapshot, each with an ETag from the catalogue version and its bytes."""
-    from app.state import Detail, etag_for
-
-    bodies = {
-        "catalogue.json": catalogue_json(snap),
-        "trigger-points.csv": trigger_points_csv(snap),
-        "schema.json": orjson.dumps(export_schema()),
-    }
-    # The bytes join the version in the tag: the schema and CSV layout change with the code, not only the data.
-    return {
-        name: Detail(body, etag_for(snap.catalogue.version, "export", name, hashlib.blake2b(body).hexdigest()))
-        for name, body in bodies.items()
-    }
 
 
 def _serve(request: Request, snap: Snapshot, name: str, media_type: str) -> Response:
@@ -150,7 +28,7 @@ def _serve(request: Request, snap: Snapshot, name: str, media_type: str) -> Resp
 
 @router.get(
     "/catalogue.json",
-    response_model=CatalogueExport,
+    response_model=schemas.CatalogueExport,
     responses={304: PROBLEMS[304]},
     summary="The whole catalogue as one JSON document",
     response_description="Every region, muscle, trigger point, condition and reference, with the catalogue version.",

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from app.api import schemas
+from app import schemas
 
 router = APIRouter()
 
 
 @router.get("/healthz", response_model=schemas.Health, tags=["meta"], summary="Health and catalogue version")
-def healthz(request: Request) -> schemas.Health:
+def get_health(request: Request) -> schemas.Health:
     store = request.app.state.store
     snap = store.snapshot
     return schemas.Health(

@@ -64,12 +64,13 @@ class BodyDiagrams:
         prefix: str,
         width: str = "100%",
         parts: Sequence[Curve] | None = None,
+        role: str = "img",
     ) -> svgwrite.Drawing:
         x0, y0, x1, y1 = viewbox
         dwg = svgwrite.Drawing(size=(width, None), debug=False)
         dwg.attribs.pop("height", None)
         dwg.viewbox(x0, y0, x1 - x0, y1 - y0)
-        dwg["role"] = "img"
+        dwg["role"] = role
         dwg["aria-label"] = label
         dwg["class"] = f"tm-diagram tm-{geo.id}"
         dwg.add(Title(label))
@@ -107,7 +108,9 @@ class BodyDiagrams:
         prefix: str,
         only: Collection[str] | None = None,
         titles: bool = True,
+        toggles: bool = False,
     ) -> None:
+        """Regions as links; as toggle buttons with `aria-pressed` when `toggles` (the explorer's pain drawing)."""
         group = dwg.g(class_="tm-regions", clip_path=f"url(#{prefix}-clip)")
         for region_id, polygon in geo.regions.items():
             if only is not None and region_id not in only:
@@ -123,6 +126,9 @@ class BodyDiagrams:
                 link = dwg.a(href=region_href(region_id))
                 del link.attribs["target"]  # svgwrite defaults to _blank; a region opens in place
                 link["aria-label"] = name
+                if toggles:
+                    link["role"] = "button"
+                    link["aria-pressed"] = "true" if "is-highlighted" in classes.get(region_id, "") else "false"
                 link.add(path)
                 group.add(link)
         dwg.add(group)
@@ -180,15 +186,22 @@ class BodyDiagrams:
         spillover: Collection[str] = (),
         markers: Collection[tuple[float, float]] = (),
         region_href: Callable[[str], str] | None = default_href,
+        role: str = "img",
+        toggles: bool = False,
     ) -> str:
-        """One whole view as an SVG document; ids not in the view are ignored."""
+        """One whole view as an SVG document; ids not in the view are ignored.
+
+        `role` is "group" when the SVG is placed inside a page: an "img" is one picture to assistive
+        technology, which would hide the region links inside it.
+        """
         geo = self.geometry[view_id]
         prefix = f"tm-{geo.id}"
-        dwg = self._drawing(geo, (0, 0, geo.width, geo.height), f"Body diagram, {geo.name}", prefix)
+        dwg = self._drawing(geo, (0, 0, geo.width, geo.height), f"Body diagram, {geo.name}", prefix, role=role)
         if spillover:
             self._hatch(dwg)
         self._silhouette(dwg, len(geo.outlines), prefix)
-        self._regions(dwg, geo, self._classes(geo, highlight, essential, spillover), region_href, prefix)
+        classes = self._classes(geo, highlight, essential, spillover)
+        self._regions(dwg, geo, classes, region_href, prefix, toggles=toggles)
         self._details(dwg, geo.details)
         self._side_marks(dwg, geo)
         self._markers(dwg, markers, 5.0)
@@ -216,7 +229,7 @@ class BodyDiagrams:
         points = [geo.representative_point(r) for r in location if r in geo.regions]
         return [p for p in dict.fromkeys(points) if p is not None]
 
-    def trigger_point_svg(self, view_id: str, trigger_point_id: str, side: str = "right") -> str:
+    def trigger_point_svg(self, view_id: str, trigger_point_id: str, side: str = "right", role: str = "img") -> str:
         """A full view with the TrP's X, its essential zone solid red and its spillover hatched."""
         _, essential, spillover = self._zones(trigger_point_id, side)
         return self.view_svg(
@@ -224,6 +237,7 @@ class BodyDiagrams:
             essential=essential,
             spillover=spillover,
             markers=self.marker_points(view_id, trigger_point_id, side),
+            role=role,
         )
 
     def best_view(self, trigger_point_id: str, side: str = "right") -> str:

@@ -75,6 +75,16 @@ class Catalogue:
         """The concrete region of `base` on `side` (a midline region is its own)."""
         return sided_id(base, side) if self.region_specs[base].sided else base
 
+    def sided(self, bases: Iterable[str], sides: Iterable[str]) -> list[str]:
+        """Concrete region ids of side-neutral ids on the given sides (unknown ids skipped)."""
+        sides = tuple(sides)
+        return list(dict.fromkeys(self.on_side(b, s) for b in bases for s in sides if b in self.region_specs))
+
+    def side_of(self, region_id: str) -> str:
+        """The body side a region is on; a midline region counts as the right."""
+        region = self.regions.get(region_id)
+        return region.side if region is not None and region.side != "midline" else "right"
+
     @cached_property
     def zones_by_side(self) -> Mapping[str, Mapping[str, tuple[frozenset[str], frozenset[str]]]]:
         """Per TrP and side: its essential and spillover zones as concrete region ids (for the lookup)."""

@@ -13,8 +13,8 @@ from pydantic import BaseModel, ValidationError
 
 from app.catalogue.index import Catalogue, build_catalogue
 from app.catalogue.models import Condition, MuscleSpec, Reference, RegionSpec, View
-from app.catalogue.yaml_source import DataError, PathKey, SourceDocument, display_name, read_yaml
-from app.errors import CatalogueInvalid
+from app.catalogue.yaml_source import PathKey, SourceDocument, display_name, read_yaml
+from app.errors import CatalogueInvalid, DataError
 
 SECTIONS: dict[str, type[BaseModel]] = {
     "regions": RegionSpec,
@@ -147,22 +147,34 @@ def _check_references(c: _Collector) -> list[DataError]:
             hint = _suggest(ident, known)
             errors.append(doc.error(path, f"{owner}: unknown {what} '{ident}'{hint}"))
 
+    def need_landmark(name: str, view: View, owner: str, doc: SourceDocument, path: PathKey) -> None:
+        """A landmark name as the renderer will resolve it: `~name` needs a view that mirrors."""
+        if name.startswith("~") and view.mirror_x is None:
+            errors.append(doc.error(path, f"{owner}: '{name}' mirrors a landmark, but view {view.id} has no mirror_x"))
+            return
+        base = name.lstrip("~")
+        if base not in view.landmarks:
+            hint = _suggest(base, set(view.landmarks))
+            where = "" if owner == view.id else f" in view {view.id}"
+            errors.append(doc.error(path, f"{owner}: unknown landmark '{base}'{where}{hint}"))
+
     for loc in c.items["views"]:
         view: View = loc.item
         if view.mirror_of is not None:
             need(view.mirror_of, set(views), "view", view.id, loc.doc, (*loc.path, "mirror_of"))
-        for kind, strokes in (("outlines", view.outlines), ("details", view.details)):
-            for o, stroke in enumerate(strokes):
-                for p, name in enumerate([*stroke.points, *stroke.corners]):
-                    field, index = ("points", p) if p < len(stroke.points) else ("corners", p - len(stroke.points))
-                    need(
-                        name.lstrip("~"),
-                        set(view.landmarks),
-                        "landmark",
-                        view.id,
-                        loc.doc,
-                        (*loc.path, kind, o, field, index),
+            source = views.get(view.mirror_of)
+            if source is not None and source.mirror_of is not None:
+                errors.append(
+                    loc.doc.error(
+                        (*loc.path, "mirror_of"),
+                        f"{view.id}: mirrors {source.id}, which is itself a mirror; name the view it mirrors",
                     )
+                )
+        for key, curves in (("outlines", view.outlines), ("details", view.details)):
+            for o, curve in enumerate(curves):
+                for part in ("points", "corners"):
+                    for p, name in enumerate(getattr(curve, part)):
+                        need_landmark(name, view, view.id, loc.doc, (*loc.path, key, o, part, p))
     for loc in c.items["regions"]:
         spec: RegionSpec = loc.item
         for view_id, polygon in spec.shapes.items():
@@ -170,14 +182,7 @@ def _check_references(c: _Collector) -> list[DataError]:
                 need(view_id, set(views), "view", spec.id, loc.doc, (*loc.path, "shapes", view_id))
                 continue
             for p, name in enumerate(polygon):
-                need(
-                    name.lstrip("~"),
-                    set(views[view_id].landmarks),
-                    "landmark",
-                    spec.id,
-                    loc.doc,
-                    (*loc.path, "shapes", view_id, p),
-                )
+                need_landmark(name, views[view_id], spec.id, loc.doc, (*loc.path, "shapes", view_id, p))
     for loc in c.items["muscles"]:
         muscle: MuscleSpec = loc.item
         for r, ref in enumerate(muscle.references):
@@ -186,6 +191,15 @@ def _check_references(c: _Collector) -> list[DataError]:
             base: PathKey = (*loc.path, "trigger_points", t)
             for i, region in enumerate(tp.location.regions):
                 need(region, regions, "region", tp.id, loc.doc, (*base, "location", "regions", i))
+            for view_id in tp.location.markers:
+                need(
+                    view_id,
+                    set(views),
+                    "view in location.markers",
+                    tp.id,
+                    loc.doc,
+                    (*base, "location", "markers", view_id),
+                )
             for zone in ("essential", "spillover", "rare"):
                 for i, region in enumerate(getattr(tp.referral, zone)):
                     need(

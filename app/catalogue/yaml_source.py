@@ -8,19 +8,9 @@ from typing import Any
 
 import yaml
 
+from app.errors import DataError
+
 PathKey = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class DataError:
-    """One problem in the data, addressed to the person editing the file."""
-
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
 
 
 @dataclass

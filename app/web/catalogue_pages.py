@@ -7,70 +7,55 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
-from app.api.lookup_routes import run_lookup
+from app import urls
 from app.catalogue.index import SIDES
-from app.state import Snapshot
-from app.web import bodymap
-from app.web.explorer import located
-from app.web.explorer_state import default_view
-from app.web.templating import error_page, record, render, snapshot
+from app.errors import NotFound
+from app.queries import records
+from app.queries.lookup import lookup_result
+from app.queries.snapshot import Snapshot
+from app.web.bodymap import inline
+from app.web.explorer_state import ExplorerState, default_view
+from app.web.templating import render, snapshot
 
 router = APIRouter(include_in_schema=False)
 
 Ident = Annotated[str, Path(max_length=100)]
 SideParam = Annotated[str, Query(pattern="^(left|right)$")]
-RELATED = 6
 
 
-def _missing(request: Request, what: str, ident: str) -> HTMLResponse:
-    return error_page(request, 404, f"There is no {what} called '{ident[:100]}'.")
-
-
-def related_trigger_points(snap: Snapshot, tp_id: str) -> list[str]:
-    """The same muscle's other TrPs, then those whose essential zones overlap most with this one's."""
-    c = snap.catalogue
-    tp = c.trigger_points[tp_id]
-    same = [t for t in c.tps_by_muscle.get(tp.muscle, ()) if t != tp_id]
-    mine = set(tp.referral.essential)
-    overlap = sorted(
-        (
-            (-len(mine & set(other.referral.essential)), other.name, other.id)
-            for other in c.trigger_points.values()
-            if other.id != tp_id and other.muscle != tp.muscle and mine & set(other.referral.essential)
-        ),
-    )
-    return same + [ident for _, _, ident in overlap[:RELATED]]
+def _record(snap: Snapshot, kind: str, what: str, ident: str) -> dict[str, Any]:
+    found = snap.record(kind, ident)
+    if found is None:
+        raise NotFound(f"There is no {what} called '{ident[:100]}'.")
+    return found
 
 
 def _trigger_point_context(snap: Snapshot, tp_id: str, side: str) -> dict[str, Any]:
-    diagram = bodymap.trigger_point_map(snap, tp_id, side)
+    tp = _record(snap, "trigger-points", "trigger point", tp_id)
+    view_id = snap.diagrams.best_view(tp_id, side) if snap.diagrams.views else None
     return {
-        "tp": record(snap, "trigger-points", tp_id),
-        "muscle": record(snap, "muscles", snap.catalogue.trigger_points[tp_id].muscle),
+        "tp": tp,
+        "muscle": snap.record("muscles", tp["muscle"]),
         "side": side,
         "sides": SIDES,
-        "diagram": diagram[1] if diagram else None,
-        "diagram_view": snap.catalogue.views[diagram[0]].name if diagram else None,
+        "diagram": inline(snap.diagrams.trigger_point(view_id, tp_id, side, role="group")) if view_id else None,
+        "diagram_view": snap.catalogue.views[view_id].name if view_id else None,
     }
 
 
 @router.get("/trigger-points/{tp_id}", response_class=HTMLResponse)
 def trigger_point_page(request: Request, tp_id: Ident, side: SideParam = "right") -> HTMLResponse:
     snap = snapshot(request)
-    if tp_id not in snap.catalogue.trigger_points:
-        return _missing(request, "trigger point", tp_id)
-    context = {**_trigger_point_context(snap, tp_id, side), "related": related_trigger_points(snap, tp_id)}
-    return render(request, "trigger_point.html", context, twins=[f"/api/v1/trigger-points/{tp_id}"])
+    context = _trigger_point_context(snap, tp_id, side)
+    context["related"] = records.related_trigger_points(snap.catalogue, tp_id)
+    return render(request, "trigger_point.html", context, twins=[urls.api("trigger-point", tp_id)])
 
 
 @router.get("/trigger-points/{tp_id}/print", response_class=HTMLResponse)
 def trigger_point_handout(request: Request, tp_id: Ident, side: SideParam = "right") -> HTMLResponse:
     """A one-page A4 patient handout: the diagram, what it means in plain words, and self-care."""
-    snap = snapshot(request)
-    if tp_id not in snap.catalogue.trigger_points:
-        return _missing(request, "trigger point", tp_id)
-    context = _trigger_point_context(snap, tp_id, side)
-    return render(request, "print_trigger_point.html", context, twins=[f"/api/v1/trigger-points/{tp_id}"])
+    context = _trigger_point_context(snapshot(request), tp_id, side)
+    return render(request, "print_trigger_point.html", context, twins=[urls.api("trigger-point", tp_id)])
 
 
 @router.get("/muscles", response_class=HTMLResponse)
@@ -87,11 +72,9 @@ def muscles_index(request: Request) -> HTMLResponse:
 @router.get("/muscles/{muscle_id}", response_class=HTMLResponse)
 def muscle_page(request: Request, muscle_id: Ident) -> HTMLResponse:
     snap = snapshot(request)
-    muscle = record(snap, "muscles", muscle_id)
-    if muscle is None:
-        return _missing(request, "muscle", muscle_id)
-    tps = [record(snap, "trigger-points", t) for t in muscle["trigger_points"]]
-    return render(request, "muscle.html", {"muscle": muscle, "tps": tps}, twins=[f"/api/v1/muscles/{muscle_id}"])
+    muscle = _record(snap, "muscles", "muscle", muscle_id)
+    tps = [snap.record("trigger-points", t) for t in muscle["trigger_points"]]
+    return render(request, "muscle.html", {"muscle": muscle, "tps": tps}, twins=[urls.api("muscle", muscle_id)])
 
 
 @router.get("/regions/{region_id}", response_class=HTMLResponse)
@@ -99,18 +82,17 @@ def region_page(request: Request, region_id: Ident) -> HTMLResponse:
     """TrPs located in a region and TrPs referring pain to it (the lookup of that one region)."""
     snap = snapshot(request)
     c = snap.catalogue
-    region = record(snap, "regions", region_id)
-    if region is None:
-        return _missing(request, "body region", region_id)
+    region = _record(snap, "regions", "body region", region_id)
     view = region["views"][0] if region["views"] else default_view(c)
+    referring = lookup_result(snap, [region_id], [], 100).items
     context = {
         "region": region,
-        "view": view,
-        "located": located(snap, region_id),
-        "side": bodymap.side_of(c, region_id),
-        "referring": run_lookup(snap, [region_id], [], 100)["items"],
+        "explorer": ExplorerState(view=view, mode="pain", regions=(region_id,), show=None),
+        "located": records.located(c, snap.trigger_points, region_id),
+        "side": c.side_of(region_id),
+        "referring": [item.model_dump(mode="json") for item in referring],
     }
-    twins = [f"/api/v1/regions/{region_id}", f"/api/v1/lookup?region={region_id}&limit=100"]
+    twins = [urls.api("region", region_id), f"/api/v1/lookup?region={region_id}&limit=100"]
     return render(request, "region.html", context, twins=twins)
 
 
@@ -124,9 +106,7 @@ def conditions_index(request: Request) -> HTMLResponse:
 @router.get("/conditions/{condition_id}", response_class=HTMLResponse)
 def condition_page(request: Request, condition_id: Ident) -> HTMLResponse:
     snap = snapshot(request)
-    condition = record(snap, "conditions", condition_id)
-    if condition is None:
-        return _missing(request, "condition", condition_id)
+    condition = _record(snap, "conditions", "condition", condition_id)
     tps = [snap.tp_summaries[t] for t in condition["trigger_points"]]
     context = {"condition": condition, "tps": tps}
-    return render(request, "condition.html", context, twins=[f"/api/v1/conditions/{condition_id}"])
+    return render(request, "condition.html", context, twins=[urls.api("condition", condition_id)])

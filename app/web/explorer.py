@@ -1,17 +1,24 @@
-"""The home page, the explorer: click where it hurts, see why; and its printable handout."""
+"""The home page, the explorer: click where it hurts, see why; its fragment and its printable handout.
+
+The page and its enhancement share one source of truth: for a change made in
+place, explorer.js asks /fragment/explorer for the same state and swaps in what
+the server rendered (htmx's model), so the script re-implements nothing.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
-from app.api.lookup_routes import run_lookup
 from app.catalogue.index import Catalogue
-from app.state import Snapshot
-from app.web import bodymap
+from app.queries import records
+from app.queries.lookup import lookup_result
+from app.queries.snapshot import Snapshot
+from app.web.bodymap import inline
 from app.web.explorer_state import MODES, ExplorerState
 from app.web.templating import render, snapshot
 
@@ -23,11 +30,18 @@ RegionParam = Annotated[list[str], Query(max_length=200)]
 Word = Annotated[str | None, Query(max_length=100)]
 
 
-def located(snap: Snapshot, region_id: str) -> list[dict[str, Any]]:
-    """TrPs lying in a region, as the API's summaries (the same as /api/v1/trigger-points?region=)."""
-    c = snap.catalogue
-    ids = set(c.tps_located_in.get(c.base_of(region_id), ()))
-    return [t for t in snap.trigger_points if t["id"] in ids]
+def explorer_state(
+    request: Request,
+    view: Word = None,
+    mode: Word = None,
+    region: RegionParam = [],  # noqa: B006
+    show: Word = None,
+) -> ExplorerState:
+    """The state a URL names (shared by the page, its fragment and the handout)."""
+    return ExplorerState.parse(snapshot(request).catalogue, view, mode, region, show)
+
+
+StateDep = Annotated[ExplorerState, Depends(explorer_state)]
 
 
 def results(snap: Snapshot, state: ExplorerState, limit: int = RESULTS) -> list[dict[str, Any]]:
@@ -35,9 +49,11 @@ def results(snap: Snapshot, state: ExplorerState, limit: int = RESULTS) -> list[
     if not state.regions:
         return []
     if state.mode == "locate":
-        side = bodymap.side_of(snap.catalogue, state.regions[0])
-        return [{"trigger_point": t, "sides": [side]} for t in located(snap, state.regions[0])]
-    return run_lookup(snap, list(state.regions), [], limit)["items"]  # type: ignore[return-value]
+        side = snap.catalogue.side_of(state.regions[0])
+        located = records.located(snap.catalogue, snap.trigger_points, state.regions[0])
+        return [{"trigger_point": t, "sides": [side]} for t in located]
+    found = lookup_result(snap, list(state.regions), [], limit)
+    return [item.model_dump(mode="json") for item in found.items]
 
 
 def shown(state: ExplorerState, items: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -48,14 +64,6 @@ def shown(state: ExplorerState, items: list[dict[str, Any]]) -> dict[str, Any] |
     return items[0] if items else None
 
 
-def client_data(c: Catalogue, state: ExplorerState) -> dict[str, Any]:
-    """What explorer.js needs beyond the page to draw results: the names of conditions.
-
-    Region names it reads from the region list already in the page, which keeps the home page light.
-    """
-    return {"view": state.view, "mode": state.mode, "conditions": {x.id: x.name for x in c.conditions.values()}}
-
-
 def region_groups(c: Catalogue) -> list[tuple[str, list[tuple[str, str]]]]:
     """Regions by body area, for the list that stands in for the map (screen readers, no diagrams)."""
     groups: dict[str, list[tuple[str, str]]] = {}
@@ -64,54 +72,51 @@ def region_groups(c: Catalogue) -> list[tuple[str, list[tuple[str, str]]]]:
     return list(groups.items())
 
 
-def state_map(snap: Snapshot, state: ExplorerState, current: dict[str, Any] | None) -> Markup | None:
+def state_map(snap: Snapshot, state: ExplorerState, current: dict[str, Any] | None, toggles: bool) -> Markup | None:
     """The map of an explorer state: its selection, and the shown candidate's pattern."""
     pattern = (current["trigger_point"]["id"], current["sides"]) if current else None
-    return bodymap.view_map(snap, state.view, selected=state.regions, pattern=pattern, href=state.toggled)
+    svg = snap.diagrams.state_map(
+        state.view, selected=state.regions, pattern=pattern, href=state.toggled, toggles=toggles
+    )
+    return inline(svg)
 
 
-@router.get("/", response_class=HTMLResponse)
-def home(
-    request: Request,
-    view: Word = None,
-    mode: Word = None,
-    region: RegionParam = [],  # noqa: B006
-    show: Word = None,
-) -> HTMLResponse:
-    snap = snapshot(request)
+def explorer_context(snap: Snapshot, state: ExplorerState) -> dict[str, Any]:
     c = snap.catalogue
-    state = ExplorerState.parse(c, view, mode, region, show)
     items = results(snap, state)
     current = shown(state, items)
-    twin = state.twin()
-    context = {
+    return {
         "state": state,
         "modes": MODES,
         "views": [(v.id, v.short_name or v.name) for v in c.views.values()],
         "items": items,
         "current": current,
-        "map": state_map(snap, state, current),
+        "map": state_map(snap, state, current, toggles=True),
         "groups": region_groups(c),
-        "client": client_data(c, state),
-        "counts": c.counts(),
-        "twin": twin,
+        "twin": state.twin(),
     }
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, state: StateDep) -> HTMLResponse:
+    context = explorer_context(snapshot(request), state)
+    twin = context["twin"]
     return render(request, "home.html", context, twins=[twin] if twin else ["/api/v1/regions?limit=1000"])
 
 
+@router.get("/fragment/explorer", response_class=HTMLResponse)
+def explorer_fragment(request: Request, state: StateDep) -> HTMLResponse:
+    """The explorer of a state without the page around it: what explorer.js swaps in."""
+    context = explorer_context(snapshot(request), state)
+    return render(request, "_explorer.html", context, twins=[context["twin"]] if context["twin"] else [])
+
+
 @router.get("/print", response_class=HTMLResponse)
-def lookup_handout(
-    request: Request,
-    view: Word = None,
-    mode: Word = None,
-    region: RegionParam = [],  # noqa: B006
-    show: Word = None,
-) -> HTMLResponse:
+def lookup_handout(request: Request, state: StateDep) -> HTMLResponse:
     """A one-page A4 patient handout of a lookup: the pain drawing, the likeliest sources, self-care."""
     snap = snapshot(request)
     c = snap.catalogue
-    state = ExplorerState.parse(c, view, mode, region, show)
-    state = ExplorerState(state.view, "pain", state.regions, state.show, state.unknown)
+    state = replace(state, mode="pain")
     # One entry per muscle: a patient reads "Temporalis" twice as a mistake, not as two trigger points.
     by_muscle: dict[str, dict[str, Any]] = {}
     for item in results(snap, state):
@@ -125,6 +130,6 @@ def lookup_handout(
         "items": items,
         "details": details,
         "current": current,
-        "map": state_map(snap, state, current),
+        "map": state_map(snap, state, current, toggles=False),
     }
     return render(request, "print_lookup.html", context, twins=[twin] if twin else [])

@@ -49,7 +49,8 @@ class ExplorerState:
             unknown=unknown,
         )
 
-    def url(self, **changes: object) -> str:
+    def url(self, path: str = "/", **changes: object) -> str:
+        """This state (with `changes`) as a URL of `path`: the explorer, its fragment or its handout."""
         state = replace(self, **changes) if changes else self  # type: ignore[arg-type]
         params: list[tuple[str, str]] = [("view", state.view)] if state.view else []
         if state.mode != DEFAULT_MODE:
@@ -57,7 +58,7 @@ class ExplorerState:
         params += [("region", r) for r in state.regions]
         if state.show:
             params.append(("show", state.show))
-        return "/?" + urlencode(params)
+        return f"{path}?{urlencode(params)}"
 
     def toggled(self, region_id: str) -> str:
         """The URL of this state with one region added or removed (the map's links without JavaScript)."""

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from app.web import catalogue_pages, explorer, info
-from app.web.templating import error_page
+from app.web import catalogue_pages, explorer, search_pages
 
 router = APIRouter(include_in_schema=False)
-for _family in (explorer.router, catalogue_pages.router, info.router):
+for _family in (explorer.router, catalogue_pages.router, search_pages.router):
     router.include_router(_family)
-
-__all__ = ["error_page", "router"]

@@ -1,37 +1,32 @@
-"""Rendering pages: the Jinja2 environment, name filters, and the JSON twin every page links.
+"""Rendering pages: the app's Jinja2 environment, its name filters, and the JSON twin every page links.
 
 Each page is the HTML face of one JSON query; `render` puts the twin's URL in
 a `Link` header and in the template's `<link rel="alternate">` (as datasette
-does), so a reader of any page can ask for the same data as JSON.
+does), so a reader of any page can ask for the same data as JSON. The
+environment belongs to the app (made by `make_templates` in create_app), not
+to this module, so two apps never share filters or state.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
-import orjson
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from app.http import mark_replayable
-from app.settings import REPO_ROOT
-from app.state import Snapshot
-
-templates = Jinja2Templates(directory=REPO_ROOT / "templates")
+from app import urls
+from app.http.caching import mark_replayable
+from app.queries.snapshot import Snapshot
 
 
 def snapshot(request: Request) -> Snapshot:
-    return request.app.state.store.snapshot
-
-
-def record(snap: Snapshot, kind: str, ident: str) -> dict[str, Any] | None:
-    """The API's own record (the JSON twin's body), so page and twin cannot disagree."""
-    found = snap.details.get((kind, ident))
-    return orjson.loads(found.body) if found is not None else None
+    snap: Snapshot = request.app.state.store.snapshot
+    return snap
 
 
 def _snap(context: Context) -> Snapshot:
@@ -72,9 +67,14 @@ def words(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
 
 
-templates.env.filters.update(
-    region_name=region_name, condition_name=condition_name, muscle_name=muscle_name, tp_name=tp_name, words=words
-)
+def make_templates(directory: Path) -> Jinja2Templates:
+    """The Jinja2 environment of one app, with its filters and the URL builder as a global."""
+    templates = Jinja2Templates(directory=directory)
+    templates.env.filters.update(
+        region_name=region_name, condition_name=condition_name, muscle_name=muscle_name, tp_name=tp_name, words=words
+    )
+    templates.env.globals.update(urls=urls)
+    return templates
 
 
 def render(
@@ -85,6 +85,7 @@ def render(
     status: int = 200,
 ) -> HTMLResponse:
     """A page from its template, linking its JSON twin(s) in the head and in a `Link` header."""
+    templates: Jinja2Templates = request.app.state.templates
     response = templates.TemplateResponse(request, name, {**context, "twins": list(twins)}, status_code=status)
     if status == 200:
         mark_replayable(request)  # a page is a pure function of catalogue, path and query
@@ -94,4 +95,6 @@ def render(
 
 
 def error_page(request: Request, status: int, detail: str) -> HTMLResponse:
+    """The HTML face of every error on a page (the app's one error handler calls it)."""
+    templates: Jinja2Templates = request.app.state.templates
     return templates.TemplateResponse(request, "error.html", {"status": status, "detail": detail}, status_code=status)

@@ -106,8 +106,23 @@ def test_more_painted_regions_rerank(page: Any) -> None:
 def test_show_on_the_map_overlays_that_candidate(page: Any) -> None:
     page.goto("/?view=anterior&region=temple-right")
     card = page.locator('#results > li[data-tp="upper-trapezius-1"]')
-    page.wait_for_timeout(300)  # the page fetches its twin once to repaint without a request
     card.locator(".show-link").click()
     page.wait_for_function("() => location.search.includes('show=upper-trapezius-1')")
+    page.locator("#explorer[data-ready]").wait_for(state="attached")
     assert "is-shown" in card.get_attribute("class")
     assert "is-essential" in page.locator('path[data-region="temple-right"]').get_attribute("class")
+    # The X of the shown trigger point stays on the map after the change made in place.
+    assert page.locator("#bodymap .tm-markers path").count() > 0
+    # The selected region tells assistive technology it is pressed, from the server's markup.
+    pressed = page.locator('#bodymap a:has(> path[data-region="temple-right"])').get_attribute("aria-pressed")
+    assert pressed == "true"
+
+
+def test_the_skip_link_jumps_over_the_map(page: Any) -> None:
+    page.goto("/?view=anterior&region=temple-right")
+    page.locator(".skip-map").focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    inside_map = page.evaluate("document.activeElement.closest('#bodymap') !== null")
+    assert not inside_map
+    assert page.evaluate("document.activeElement.closest('#results-panel') !== null")

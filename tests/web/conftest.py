@@ -14,11 +14,11 @@ from typing import Any
 
 import pytest
 import yaml
+from fastapi.templating import Jinja2Templates
 from fastapi.testclient import TestClient
 
 from app.main import create_app
 from app.settings import Settings
-from app.web import templating
 from tests.conftest import DATA, SMALL_TRIGGER_POINTS, make_data
 
 HOSTILE = "<script>alert(1)</script>\"'><svg onload=alert(2)>"
@@ -104,11 +104,11 @@ class Rendered:
 @pytest.fixture
 def rendered(monkeypatch: pytest.MonkeyPatch) -> Rendered:
     record = Rendered()
-    original = templating.templates.TemplateResponse
+    original = Jinja2Templates.TemplateResponse
 
-    def spy(request: Any, name: str, context: dict[str, Any], *args: Any, **kwargs: Any) -> Any:
+    def spy(self: Jinja2Templates, request: Any, name: str, context: dict[str, Any], *args: Any, **kwargs: Any) -> Any:
         record.name, record.context = name, context
-        return original(request, name, context, *args, **kwargs)
+        return original(self, request, name, context, *args, **kwargs)
 
-    monkeypatch.setattr(templating.templates, "TemplateResponse", spy)
+    monkeypatch.setattr(Jinja2Templates, "TemplateResponse", spy)
     return record

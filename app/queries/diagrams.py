@@ -1,0 +1,92 @@
+"""The body diagrams of one catalogue as SVG bytes: plain views, overlays, thumbnails and page maps.
+
+Plain views and thumbnails depend only on the catalogue, so each is drawn once
+(on first request, not at startup) and kept. Requests run in worker threads:
+a lock per key makes concurrent first requests draw a picture once, not race.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Collection, Iterable
+
+from app.body.render import BodyDiagrams
+from app.catalogue.index import Catalogue
+
+
+class Diagrams:
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.body = BodyDiagrams(catalogue)
+        self._cache: dict[tuple[str, ...], bytes] = {}
+        self._locks: dict[tuple[str, ...], threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    @property
+    def views(self) -> list[str]:
+        return self.body.view_ids()
+
+    def _once(self, key: tuple[str, ...], draw: Callable[[], str]) -> bytes:
+        found = self._cache.get(key)
+        if found is not None:
+            return found
+        with self._guard:
+            lock = self._locks.setdefault(key, threading.Lock())
+        with lock:
+            found = self._cache.get(key)
+            if found is None:
+                found = self._cache[key] = draw().encode()
+            return found
+
+    def plain(self, view_id: str) -> bytes:
+        """A view without overlays."""
+        return self._once(("view", view_id), lambda: self.body.view_svg(view_id))
+
+    def thumbnail(self, tp_id: str, side: str) -> bytes:
+        """A small picture of one trigger point's pattern, cropped to it."""
+        return self._once(("thumb", tp_id, side), lambda: self.body.thumbnail_svg(tp_id, side))
+
+    def highlighted(self, view_id: str, regions: Collection[str]) -> bytes:
+        return self.body.view_svg(view_id, highlight=regions).encode()
+
+    def trigger_point(self, view_id: str, tp_id: str, side: str, role: str = "img") -> bytes:
+        """A whole view with a TrP's pattern; role "group" when a page inlines it (its regions are links)."""
+        return self.body.trigger_point_svg(view_id, tp_id, side, role=role).encode()
+
+    def best_view(self, tp_id: str, side: str) -> str:
+        return self.body.best_view(tp_id, side)
+
+    def state_map(
+        self,
+        view_id: str,
+        *,
+        selected: Collection[str],
+        pattern: tuple[str, Iterable[str]] | None,
+        href: Callable[[str], str],
+        role: str = "group",
+        toggles: bool = False,
+    ) -> str | None:
+        """One view for a page: the selected regions highlighted and, optionally, a TrP's pattern (id, sides)."""
+        if view_id not in self.body.geometry:
+            return None
+        essential: list[str] = []
+        spillover: list[str] = []
+        markers: list[tuple[float, float]] = []
+        if pattern is not None:
+            tp_id, sides = pattern
+            sides = tuple(sides)
+            tp = self.catalogue.trigger_points[tp_id]
+            essential = self.catalogue.sided(tp.referral.essential, sides)
+            spillover = self.catalogue.sided(tp.referral.spillover, sides)
+            for side in sides:
+                markers += self.body.marker_points(view_id, tp_id, side)
+        return self.body.view_svg(
+            view_id,
+            highlight=selected,
+            essential=essential,
+            spillover=spillover,
+            markers=markers,
+            region_href=href,
+            role=role,
+            toggles=toggles,
+        )

@@ -1,0 +1,94 @@
+"""What the server serves: an immutable snapshot of one catalogue, swapped whole on reload.
+
+A snapshot precomputes what does not change per request (records, serialized
+detail bodies, exports, the search index), so the hot paths only look up bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+
+from app.catalogue.index import Catalogue
+from app.queries import records
+from app.queries.diagrams import Diagrams
+from app.search import SearchIndex
+
+KINDS = ("regions", "muscles", "trigger-points", "conditions")
+
+
+def etag_for(*parts: str) -> str:
+    """A strong ETag from the catalogue version and whatever identifies the representation."""
+    digest = hashlib.blake2b("\0".join(parts).encode(), digest_size=9).hexdigest()
+    return f'"{parts[0][:12]}-{digest}"'
+
+
+@dataclass(frozen=True)
+class Detail:
+    """A serialized body and its ETag."""
+
+    body: bytes
+    etag: str
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    catalogue: Catalogue
+    loaded_at: str
+    regions: list[dict[str, Any]]
+    muscles: list[dict[str, Any]]
+    trigger_points: list[dict[str, Any]]
+    conditions: list[dict[str, Any]]
+    tp_summaries: dict[str, dict[str, Any]]
+    # (kind, id) -> the record as the API serves it: the dictionary for pages, the bytes for the API.
+    records: dict[tuple[str, str], dict[str, Any]]
+    details: dict[tuple[str, str], Detail]
+    diagrams: Diagrams
+    search: SearchIndex
+    exports: dict[str, Detail]
+
+    @property
+    def version(self) -> str:
+        return self.catalogue.version
+
+    def record(self, kind: str, ident: str) -> dict[str, Any] | None:
+        return self.records.get((kind, ident))
+
+
+def build_snapshot(catalogue: Catalogue) -> Snapshot:
+    """Everything a request may need that depends only on the catalogue, computed once."""
+    from app.queries.exports import build_exports
+
+    c = catalogue
+    full: dict[tuple[str, str], dict[str, Any]] = {}
+    regions = [records.region(r) for r in c.regions.values()]
+    for record in regions:
+        full[("regions", record["id"])] = record
+    for m in c.muscles.values():
+        full[("muscles", m.id)] = records.muscle(c, m)
+    for t in c.trigger_points.values():
+        full[("trigger-points", t.id)] = records.trigger_point(c, t)
+    for x in c.conditions.values():
+        full[("conditions", x.id)] = records.condition(c, x)
+    details = {key: Detail(orjson.dumps(record), etag_for(c.version, *key)) for key, record in full.items()}
+    trigger_points = [records.trigger_point_summary(t) for t in c.trigger_points.values()]
+    snap = Snapshot(
+        catalogue=c,
+        loaded_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        regions=regions,
+        muscles=[records.muscle_summary(m) for m in c.muscles.values()],
+        trigger_points=trigger_points,
+        conditions=[records.condition_summary(c, x) for x in c.conditions.values()],
+        tp_summaries={t["id"]: t for t in trigger_points},
+        records=full,
+        details=details,
+        diagrams=Diagrams(c),
+        search=SearchIndex.build(c),
+        exports={},
+    )
+    snap.exports.update(build_exports(snap))
+    return snap
