@@ -177,9 +177,15 @@ class LookupIndex:
 
     @classmethod
     def build(cls, catalogue: Catalogue) -> LookupIndex:
-        groups: dict[tuple[str, frozenset[str], frozenset[str]], list[TriggerPoint]] = {}
+        groups: dict[tuple[str, frozenset[str], frozenset[str], str, frozenset[str]], list[TriggerPoint]] = {}
         for tp in catalogue.trigger_points.values():
-            key = (tp.muscle, frozenset(tp.referral.essential), frozenset(tp.referral.spillover))
+            key = (
+                tp.muscle,
+                frozenset(tp.referral.essential),
+                frozenset(tp.referral.spillover),
+                tp.side,
+                frozenset(tp.referral.bilateral),
+            )
             groups.setdefault(key, []).append(tp)
         members = sorted((sorted(group, key=_tie_break) for group in groups.values()), key=lambda g: _tie_break(g[0]))
         weight = {rid: specificity(catalogue, rid) for rid in catalogue.regions}
@@ -224,10 +230,9 @@ def _tie_break(tp: TriggerPoint) -> tuple[float, str]:
 
 
 def _zones(catalogue: Catalogue, tp: TriggerPoint, side: str) -> tuple[frozenset[str], frozenset[str]]:
-    """A TrP's essential and spillover zones on one side, as concrete region ids."""
-    essential = frozenset(catalogue.on_side(b, side) for b in tp.referral.essential)
-    spillover = frozenset(catalogue.on_side(b, side) for b in tp.referral.spillover) - essential
-    return essential, spillover
+    """A TrP's essential and spillover zones on one side, as concrete region ids (one-sided TrPs and
+    bilateral zones as the catalogue resolves them)."""
+    return catalogue.zones_by_side[tp.id][side]
 
 
 def _posting(

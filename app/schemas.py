@@ -10,7 +10,7 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
-from app.catalogue.models import Area, Prevalence, Side
+from app.catalogue.models import Area, Evidence, Prevalence, ReferenceKind, Side, TrPSide
 
 T = TypeVar("T")
 
@@ -23,6 +23,12 @@ class ReferenceOut(Out):
     id: str = Field(examples=["ts1-trapezius"])
     short: str = Field(examples=["T&S 1:6 (Trapezius)"])
     citation: str
+    kind: ReferenceKind = Field(
+        default="manual", description="manual (the Trigger Point Manual), peer-reviewed, or secondary (a summary)."
+    )
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
     volume: int | None = None
     edition: str | None = None
     chapter: int | None = None
@@ -42,9 +48,21 @@ class RegionOut(Out):
     views: list[str] = Field(description="Diagram views that show this region.", examples=[["anterior"]])
 
 
+class SensationOut(Out):
+    kind: str = Field(description="What is felt that is not pain.", examples=["gooseflesh"])
+    regions: list[str]
+
+
 class ZonesOut(Out):
     essential: list[str] = Field(description="Region ids of the essential zone (solid in the Manual's drawing).")
     spillover: list[str] = Field(description="Region ids of the spillover zone (stippled).")
+    bilateral: list[str] = Field(
+        default_factory=list, description="Zones (of essential or spillover) felt on both sides of the body."
+    )
+    rare: list[str] = Field(
+        default_factory=list, description="Zones the sources call rare; shown, never used to rank a lookup."
+    )
+    sensations: list[SensationOut] = Field(default_factory=list, description="What is felt that is not pain.")
 
 
 class LocationOut(Out):
@@ -59,6 +77,13 @@ class TriggerPointSummary(Out):
     muscle: str = Field(examples=["upper-trapezius"])
     muscle_name: str = Field(examples=["Upper trapezius"])
     prevalence: Prevalence = Field(examples=["very-common"])
+    evidence: Evidence = Field(
+        description="What the pattern rests on: drawn (the Manual's figure), described (its text), "
+        "derived (a rule it states) or study (a separate study).",
+        examples=["drawn"],
+    )
+    evidence_note: str = Field(description="The evidence in words.", examples=["drawn in the Manual's figure"])
+    side: TrPSide = Field(description="either, or right/left for a TrP found on one side only.", examples=["either"])
     referral: ZonesOut = Field(description="Side-neutral region ids of the referral zones.")
     conditions: list[str]
 
@@ -66,7 +91,8 @@ class TriggerPointSummary(Out):
 class TriggerPointOut(TriggerPointSummary):
     location: LocationOut
     referral_by_side: dict[str, ZonesOut] = Field(
-        description="The referral zones as concrete region ids, for a TrP on the right and on the left side."
+        description="The referral zones as concrete region ids, for a TrP on the right and on the left side "
+        "(only the sides it occurs on; a bilateral zone is listed on both sides)."
     )
     symptoms: list[str]
     perpetuating_factors: list[str]

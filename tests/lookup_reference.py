@@ -18,15 +18,8 @@ Zones = Mapping[str, Mapping[str, tuple[frozenset[str], frozenset[str]]]]
 
 
 def zones_by_side(catalogue: Catalogue) -> Zones:
-    """Per TrP and side: its essential and spillover zones as concrete region ids."""
-    zones: dict[str, dict[str, tuple[frozenset[str], frozenset[str]]]] = {}
-    for tp in catalogue.trigger_points.values():
-        zones[tp.id] = {}
-        for side in SIDES:
-            essential = frozenset(catalogue.on_side(b, side) for b in tp.referral.essential)
-            spillover = frozenset(catalogue.on_side(b, side) for b in tp.referral.spillover) - essential
-            zones[tp.id][side] = (essential, spillover)
-    return zones
+    """Per TrP and side: its essential and spillover zones as concrete region ids (the catalogue's own)."""
+    return {tp_id: dict(by_side) for tp_id, by_side in catalogue.zones_by_side.items()}
 
 
 def _names(catalogue: Catalogue, ids: Iterable[str]) -> str:
@@ -98,7 +91,13 @@ def lookup(
     selected = []
     for row in rows:
         tp = row[3]
-        key = (tp.muscle, frozenset(tp.referral.essential), frozenset(tp.referral.spillover))
+        key = (
+            tp.muscle,
+            frozenset(tp.referral.essential),
+            frozenset(tp.referral.spillover),
+            tp.side,
+            frozenset(tp.referral.bilateral),
+        )
         if key in kept:
             kept[key].append(tp.id)
             continue

@@ -104,6 +104,28 @@ class Catalogue:
         return LookupIndex.build(self)
 
     @cached_property
+    def zones_by_side(self) -> Mapping[str, Mapping[str, tuple[frozenset[str], frozenset[str]]]]:
+        """Per TrP and side: its essential and spillover zones as concrete region ids (for the lookup)."""
+        zones: dict[str, dict[str, tuple[frozenset[str], frozenset[str]]]] = {}
+        for tp in self.trigger_points.values():
+            zones[tp.id] = {}
+            for side in SIDES:
+                if tp.side not in ("either", side):  # a one-sided TrP (McBurney's point) refers from its side only
+                    zones[tp.id][side] = (frozenset(), frozenset())
+                    continue
+                essential = frozenset(self._felt(b, side, tp.referral.bilateral) for b in tp.referral.essential)
+                spillover = frozenset(self._felt(b, side, tp.referral.bilateral) for b in tp.referral.spillover)
+                essential = frozenset().union(*essential)
+                zones[tp.id][side] = (essential, frozenset().union(*spillover) - essential)
+        return MappingProxyType(zones)
+
+    def _felt(self, base: str, side: str, bilateral: Iterable[str]) -> frozenset[str]:
+        """Where a zone is felt from a TrP on `side`: its own side, or both for a bilateral zone."""
+        if base in bilateral:
+            return frozenset(self.regions_of(base))
+        return frozenset((self.on_side(base, side),))
+
+    @cached_property
     def plain_names(self) -> Mapping[str, str]:
         """Concrete region id -> the region's side-neutral name, for sentences."""
         return MappingProxyType({r.id: self.region_specs[r.base].name for r in self.regions.values()})

@@ -221,7 +221,7 @@ def _check_references(c: _Collector) -> list[DataError]:
                     loc.doc,
                     (*base, "location", "markers", view_id),
                 )
-            for zone in ("essential", "spillover"):
+            for zone in ("essential", "spillover", "rare"):
                 for i, region in enumerate(getattr(tp.referral, zone)):
                     need(
                         region,
@@ -231,6 +231,10 @@ def _check_references(c: _Collector) -> list[DataError]:
                         loc.doc,
                         (*base, "referral", zone, i),
                     )
+            for s, sensation in enumerate(tp.referral.sensations):
+                for i, region in enumerate(sensation.regions):
+                    where = (*base, "referral", "sensations", s, "regions", i)
+                    need(region, regions, "region in referral.sensations", tp.id, loc.doc, where)
             for i, condition in enumerate(tp.conditions):
                 need(condition, conditions, "condition", tp.id, loc.doc, (*base, "conditions", i))
             for i, ref in enumerate(tp.references):

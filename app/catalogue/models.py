@@ -35,6 +35,19 @@ Area = Literal[
 ]
 Side = Literal["left", "right", "midline"]
 Prevalence = Literal["very-common", "common", "occasional", "rare"]
+# How sure an entry is: what in the Manual (or beside it) the pattern rests on.
+Evidence = Literal["drawn", "described", "derived", "study"]
+EVIDENCE_MEANING: dict[str, str] = {
+    "drawn": "drawn in the Manual's figure",
+    "described": "described in the Manual's text (or a summary of it), no figure of its own",
+    "derived": "derived from a rule the Manual states, not drawn",
+    "study": "from a separate study, not from the Manual",
+}
+# Which side a trigger point occurs on: almost always either, mirrored.
+TrPSide = Literal["either", "right", "left"]
+ReferenceKind = Literal["manual", "peer-reviewed", "secondary"]
+# What a referral zone feels like when it is not pain.
+SensationKind = Literal["gooseflesh", "tingling", "numbness", "burning", "stiffness"]
 
 # The clinical prior behind each prevalence word, used to break ranking ties.
 PREVALENCE_PRIOR: dict[str, float] = {"very-common": 1.0, "common": 0.75, "occasional": 0.5, "rare": 0.25}
@@ -109,10 +122,24 @@ class Reference(Model):
     id: Slug
     short: Text
     citation: Text
+    kind: ReferenceKind = Field(
+        default="manual", description="The Manual itself, a peer-reviewed paper, or a secondary public source."
+    )
+    title: str | None = Field(default=None, description="Title of a page or paper (secondary and peer-reviewed).")
+    publisher: str | None = Field(default=None, description="Who publishes a secondary source.")
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
     volume: int | None = None
     edition: str | None = None
     chapter: int | None = None
     chapter_title: str | None = None
+
+    @model_validator(mode="after")
+    def _secondary_sources_are_findable(self) -> Reference:
+        if self.kind != "manual" and not self.title:
+            raise ValueError(f"a {self.kind} reference needs a title")
+        if self.kind == "secondary" and not (self.publisher and self.url):
+            raise ValueError("a secondary reference needs a publisher and a url")
+        return self
 
 
 class Condition(Model):
@@ -128,9 +155,34 @@ class Location(Model):
     markers: dict[str, Point] = Field(default_factory=dict, description="Optional marker point per view.")
 
 
+class Sensation(Model):
+    """Something felt in a zone that is not pain (e.g. gooseflesh); never used to rank pain lookups."""
+
+    kind: SensationKind
+    regions: list[Slug] = Field(min_length=1)
+
+
 class Referral(Model):
     essential: list[Slug] = Field(min_length=1)
     spillover: list[Slug] = Field(default_factory=list)
+    bilateral: list[Slug] = Field(
+        default_factory=list,
+        description="Zones (from essential or spillover) felt on both sides, e.g. a band across the low back.",
+    )
+    rare: list[Slug] = Field(
+        default_factory=list,
+        description="Zones the sources call rare (soleus to the jaw): shown, but not used to rank lookups.",
+    )
+    sensations: list[Sensation] = Field(default_factory=list, description="What is felt that is not pain.")
+
+    @model_validator(mode="after")
+    def _zones_are_consistent(self) -> Referral:
+        painful = {*self.essential, *self.spillover}
+        if stray := [r for r in self.bilateral if r not in painful]:
+            raise ValueError(f"bilateral zones must also be essential or spillover: {', '.join(stray)}")
+        if both := [r for r in self.rare if r in painful]:
+            raise ValueError(f"a rare zone cannot also be essential or spillover: {', '.join(both)}")
+        return self
 
 
 class TriggerPointSpec(Model):
@@ -144,6 +196,8 @@ class TriggerPointSpec(Model):
     self_care: list[Text] = Field(default_factory=list)
     needling: str | None = None
     prevalence: Prevalence = "common"
+    evidence: Evidence = Field(default="drawn", description="What the pattern rests on (see EVIDENCE_MEANING).")
+    side: TrPSide = Field(default="either", description="'right' or 'left' for a TrP the Manual gives one side only.")
     references: list[Slug] = Field(min_length=1)
 
 
@@ -190,6 +244,8 @@ class TriggerPoint(Model):
     self_care: list[str]
     needling: str | None
     prevalence: Prevalence
+    evidence: Evidence
+    side: TrPSide
     references: list[Slug]
 
     @property

@@ -38,6 +38,8 @@ CSV_COLUMNS = (
     "conditions",
     "prevalence",
     "references",
+    "evidence",
+    "side",
 )
 LIST_SEPARATOR = "; "
 # A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection).
@@ -95,6 +97,8 @@ def trigger_points_csv(snap: Snapshot) -> bytes:
             list(tp.conditions),
             tp.prevalence,
             [c.references[ref].short for ref in tp.references],
+            tp.evidence,
+            tp.side,
         ]
         writer.writerow([_cell(value) for value in row])
     return out.getvalue().encode()

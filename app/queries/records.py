@@ -10,7 +10,7 @@ from typing import Any
 
 from app import schemas, urls
 from app.catalogue.index import SIDES, Catalogue
-from app.catalogue.models import Condition, Muscle, Region, Symptom, TriggerPoint
+from app.catalogue.models import EVIDENCE_MEANING, Condition, Muscle, Region, Symptom, TriggerPoint
 
 
 def _dump(model: schemas.Out) -> dict[str, Any]:
@@ -25,6 +25,13 @@ def references(catalogue: Catalogue, ids: list[str]) -> list[schemas.ReferenceOu
     return [schemas.ReferenceOut(**catalogue.references[i].model_dump()) for i in ids]
 
 
+def _zones(tp: TriggerPoint) -> schemas.ZonesOut:
+    return schemas.ZonesOut(
+        **tp.referral.model_dump(include={"essential", "spillover", "bilateral", "rare"}),
+        sensations=[schemas.SensationOut(**s.model_dump()) for s in tp.referral.sensations],
+    )
+
+
 def _summary(tp: TriggerPoint) -> schemas.TriggerPointSummary:
     return schemas.TriggerPointSummary(
         id=tp.id,
@@ -33,7 +40,10 @@ def _summary(tp: TriggerPoint) -> schemas.TriggerPointSummary:
         muscle=tp.muscle,
         muscle_name=tp.muscle_name,
         prevalence=tp.prevalence,
-        referral=schemas.ZonesOut(essential=list(tp.referral.essential), spillover=list(tp.referral.spillover)),
+        evidence=tp.evidence,
+        evidence_note=EVIDENCE_MEANING[tp.evidence],
+        side=tp.side,
+        referral=_zones(tp),
         conditions=list(tp.conditions),
     )
 
@@ -43,12 +53,23 @@ def trigger_point_summary(tp: TriggerPoint) -> dict[str, Any]:
 
 
 def trigger_point(catalogue: Catalogue, tp: TriggerPoint) -> dict[str, Any]:
+    def concrete(bases: list[str], side: str) -> list[str]:
+        both = set(tp.referral.bilateral)
+        return [r for b in bases for r in (catalogue.regions_of(b) if b in both else (catalogue.on_side(b, side),))]
+
     by_side = {
         side: schemas.ZonesOut(
-            essential=[catalogue.on_side(b, side) for b in tp.referral.essential],
-            spillover=[catalogue.on_side(b, side) for b in tp.referral.spillover],
+            essential=concrete(tp.referral.essential, side),
+            spillover=concrete(tp.referral.spillover, side),
+            bilateral=list(tp.referral.bilateral),
+            rare=[catalogue.on_side(b, side) for b in tp.referral.rare],
+            sensations=[
+                schemas.SensationOut(kind=s.kind, regions=[catalogue.on_side(b, side) for b in s.regions])
+                for s in tp.referral.sensations
+            ],
         )
         for side in SIDES
+        if tp.side in ("either", side)
     }
     out = schemas.TriggerPointOut(
         **_summary(tp).model_dump(),

@@ -64,6 +64,7 @@ def test_csv_has_one_row_per_trigger_point_with_its_zones(client: TestClient) ->
     assert trapezius["spillover"] == "jaw; orbit; occiput"
     assert trapezius["conditions"] == "tension-headache; neck-shoulder-tension"
     assert trapezius["prevalence"] == "very-common"
+    assert (trapezius["evidence"], trapezius["side"]) == ("drawn", "either")
     assert trapezius["references"].startswith("T&S")
     assert table[2]["spillover"] == ""
 

@@ -35,12 +35,36 @@ def test_regions_are_sided_with_plain_names(client: TestClient) -> None:
 def test_trigger_point_record(client: TestClient) -> None:
     tp = client.get("/api/v1/trigger-points/upper-trapezius-1").json()
     assert tp["muscle"] == "upper-trapezius"
-    assert tp["referral"] == {"essential": ["nape", "mastoid", "temple"], "spillover": ["jaw", "orbit", "occiput"]}
+    assert tp["referral"] == {
+        "essential": ["nape", "mastoid", "temple"],
+        "spillover": ["jaw", "orbit", "occiput"],
+        "bilateral": [],
+        "rare": [],
+        "sensations": [],
+    }
+    assert (tp["evidence"], tp["side"]) == ("drawn", "either")
     assert "temple-left" in tp["referral_by_side"]["left"]["essential"]
     assert tp["location"]["regions"] == ["neck-angle"]
     assert tp["conditions"] == ["tension-headache", "neck-shoulder-tension"]
     assert tp["references"][0]["id"] == "ts1-trapezius"
     assert "Trigger Point Manual" in tp["references"][0]["citation"]
+
+
+def test_how_sure_one_sided_and_bilateral_in_the_record(real_client: TestClient) -> None:
+    mcburney = real_client.get("/api/v1/trigger-points/rectus-abdominis-3").json()
+    assert mcburney["side"] == "right"
+    assert set(mcburney["referral_by_side"]) == {"right"}
+    band = real_client.get("/api/v1/trigger-points/rectus-abdominis-2").json()["referral_by_side"]["right"]
+    assert {"lumbar-right", "lumbar-left", "sacrum"} <= set(band["essential"])
+    soleus = real_client.get("/api/v1/trigger-points/soleus-3").json()
+    assert soleus["referral"]["rare"] == ["jaw"]
+    study = real_client.get("/api/v1/trigger-points/dorsal-interossei-hand-3").json()
+    assert (study["evidence"], study["evidence_note"]) == ("study", "from a separate study, not from the Manual")
+    assert study["references"][0]["kind"] == "peer-reviewed"
+    femoris = real_client.get("/api/v1/trigger-points/rectus-femoris-distal").json()
+    secondary = [r for r in femoris["references"] if r["kind"] == "secondary"]
+    assert secondary
+    assert all(r["url"].startswith("http") and r["publisher"] for r in secondary)
 
 
 def test_trigger_point_filters(client: TestClient) -> None:

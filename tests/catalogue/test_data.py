@@ -83,3 +83,19 @@ def test_thoracic_trigger_points_warn_of_pneumothorax(catalogue: Catalogue) -> N
         for tp_id in catalogue.tps_by_muscle.get(muscle_id, ()):
             needling = (catalogue.trigger_points[tp_id].needling or "").lower()
             assert "pneumothorax" in needling or "lung" in needling, tp_id
+
+
+def test_how_sure_and_one_sided_entries(catalogue: Catalogue) -> None:
+    tps = catalogue.trigger_points
+    assert tps["rectus-abdominis-3"].side == "right"  # McBurney's point
+    assert set(tps["rectus-abdominis-2"].referral.bilateral) == {"sacroiliac", "lumbar"}
+    assert tps["soleus-3"].referral.rare == ["jaw"]
+    assert {tps[f"palmar-interossei-hand-{f}"].evidence for f in ("index", "ring", "little")} == {"derived"}
+    assert tps["dorsal-interossei-hand-3"].evidence == "study"
+    assert all(catalogue.references[ref].kind == "secondary" for ref in tps["rectus-femoris-distal"].references[1:])
+
+
+def test_secondary_sources_are_cited_with_title_publisher_and_url(catalogue: Catalogue) -> None:
+    secondary = [r for r in catalogue.references.values() if r.kind == "secondary"]
+    assert len(secondary) >= 20
+    assert all(r.title and r.publisher and r.url for r in secondary)

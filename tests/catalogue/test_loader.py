@@ -134,3 +134,86 @@ def test_symptoms_groups_and_lay_words_load(tmp_path: Path) -> None:
     assert catalogue.symptoms_of_tp["soleus-3"] == ("calf-ache",)
     assert catalogue.groups["calf"].muscles == ["soleus", "sternalis"]
     assert catalogue.lay_words[0].conditions == ["heel-pain"]
+
+
+def _with_flags(text: str) -> str:
+    """The small catalogue with a bilateral zone, a one-sided TrP, a rare zone and a sensation."""
+    text = text.replace(
+        "          essential: [sternum]\n          spillover: [pectoral]\n",
+        "          essential: [sternum]\n          spillover: [pectoral]\n          bilateral: [pectoral]\n",
+    )
+    text = text.replace(
+        "        prevalence: occasional\n        references: [ts2-soleus-and-plantaris]",
+        "        prevalence: occasional\n        side: right\n        evidence: described\n"
+        "        references: [ts2-soleus-and-plantaris]",
+    )
+    return text.replace(
+        "          spillover: [jaw, orbit, occiput]\n",
+        "          spillover: [jaw, orbit, occiput]\n          rare: [ear]\n"
+        "          sensations: [{kind: gooseflesh, regions: [upper-arm-lateral]}]\n",
+    )
+
+
+def test_evidence_side_and_zone_flags_load_with_defaults(tmp_path: Path) -> None:
+    catalogue = load_catalogue(make_data(tmp_path / "data", _with_flags(SMALL_TRIGGER_POINTS)))
+    trapezius, soleus3 = catalogue.trigger_points["upper-trapezius-1"], catalogue.trigger_points["soleus-3"]
+    assert (trapezius.evidence, trapezius.side) == ("drawn", "either")
+    assert (soleus3.evidence, soleus3.side) == ("described", "right")
+    assert trapezius.referral.rare == ["ear"]
+    assert trapezius.referral.sensations[0].kind == "gooseflesh"
+
+
+def test_lookup_zones_honour_bilateral_one_sided_and_rare(tmp_path: Path) -> None:
+    zones = load_catalogue(make_data(tmp_path / "data", _with_flags(SMALL_TRIGGER_POINTS))).zones_by_side
+    assert zones["sternalis-1"]["right"][1] == {"pectoral-right", "pectoral-left"}  # a band on both sides
+    assert zones["soleus-3"]["right"][0] == {"calf-right"}
+    assert zones["soleus-3"]["left"] == (frozenset(), frozenset())  # refers from its own side only
+    right = zones["upper-trapezius-1"]["right"]
+    assert "ear-right" not in right[0] | right[1]  # rare zones never rank a lookup
+
+
+def test_inconsistent_zone_flags_and_sources_are_errors(tmp_path: Path) -> None:
+    text = SMALL_TRIGGER_POINTS.replace(
+        "          spillover: [jaw, orbit, occiput]\n",
+        "          spillover: [jaw, orbit, occiput]\n          bilateral: [calf]\n          rare: [jaw, eer]\n",
+    )
+    folder = make_data(tmp_path / "data", text)
+    (folder / "more_references.yaml").write_text(
+        "references:\n  - id: a-blog\n    kind: secondary\n"
+        "    short: A blog\n    title: A page\n    citation: A page.\n"
+    )
+    with pytest.raises(CatalogueInvalid) as caught:
+        load_catalogue(folder)
+    text_out = "\n".join(caught.value.lines())
+    assert "upper-trapezius-1: " in text_out
+    assert "bilateral zones must also be essential or spillover: calf" in text_out
+    assert "more_references.yaml:2: a-blog: " in text_out
+    assert "a secondary reference needs a publisher and a url" in text_out
+
+
+def test_unknown_region_in_a_rare_or_sensation_zone_is_named(tmp_path: Path) -> None:
+    text = SMALL_TRIGGER_POINTS.replace(
+        "          spillover: [jaw, orbit, occiput]\n",
+        "          spillover: [jaw, orbit, occiput]\n          rare: [eer]\n"
+        "          sensations: [{kind: tingling, regions: [uper-arm-lateral]}]\n",
+    )
+    with pytest.raises(CatalogueInvalid) as caught:
+        load_catalogue(make_data(tmp_path / "data", text))
+    text_out = "\n".join(caught.value.lines())
+    assert "upper-trapezius-1: unknown region in referral.rare 'eer' (did you mean 'ear'?)" in text_out
+    assert "unknown region in referral.sensations 'uper-arm-lateral'" in text_out
+
+
+def test_a_detail_stroke_naming_an_unknown_landmark_is_named(small_data: Path) -> None:
+    views = small_data / "views.yaml"
+    lines = views.read_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if re.match(r"\s*details\s*:", line))
+    stroke = next(i for i in range(at, len(lines)) if "points:" in lines[i])
+    lines[stroke] = re.sub(r"points: \[([^,\]]+)", "points: [no-such-landmark", lines[stroke])
+    views.write_text("\n".join(lines) + "\n")
+    with pytest.raises(CatalogueInvalid) as caught:
+        load_catalogue(small_data)
+    assert any(
+        f"views.yaml:{stroke + 1}: anterior: " in line and "unknown landmark 'no-such-landmark'" in line
+        for line in caught.value.lines()
+    )

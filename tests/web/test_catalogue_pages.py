@@ -140,3 +140,17 @@ def test_symptoms_index_and_unknown_symptom(symptom_client: TestClient) -> None:
 def test_a_trigger_point_page_links_its_symptoms(symptom_client: TestClient) -> None:
     page = soup(symptom_client.get("/trigger-points/upper-trapezius-1"))
     assert [a["href"] for a in page.select("main .related a[href^='/symptoms/']")] == ["/symptoms/temple-ache"]
+
+
+def test_trigger_point_page_says_how_sure_and_what_one_side_cannot(real_client: TestClient) -> None:
+    def page_text(tp_id: str) -> str:
+        return soup(real_client.get(f"/trigger-points/{tp_id}")).get_text(" ", strip=True)
+
+    assert "How sure: drawn in the Manual's figure." in page_text("upper-trapezius-1")
+    assert "On both sides" in page_text("rectus-abdominis-2")
+    assert "Described on the right side only." in page_text("rectus-abdominis-3")
+    assert "Rarely" in page_text("soleus-3")
+    assert "How sure: from a separate study" in page_text("dorsal-interossei-hand-3")
+    page = soup(real_client.get("/trigger-points/rectus-femoris-distal"))
+    refs = page.select("ul.refs li")
+    assert any("Secondary source" in li.get_text() and li.select_one("a[href^='https://']") for li in refs)
