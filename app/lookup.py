@@ -125,7 +125,6 @@ def explain(
 
 
 # A concrete region lies on the right (1) or the left (2) side of a TrP's zone, or on the midline (3): both.
-_SIDE_MASK = {"right": 1, "left": 2, "midline": 3}
 _SIDES_OF_MASK: tuple[tuple[str, ...], ...] = ((), ("right",), ("left",), SIDES)
 
 
@@ -189,7 +188,6 @@ class LookupIndex:
             groups.setdefault(key, []).append(tp)
         members = sorted((sorted(group, key=_tie_break) for group in groups.values()), key=lambda g: _tie_break(g[0]))
         weight = {rid: specificity(catalogue, rid) for rid in catalogue.regions}
-        mask = {rid: _SIDE_MASK[region.side] for rid, region in catalogue.regions.items()}
         plain = dict(catalogue.plain_names)
         patterns: list[Pattern] = []
         postings: dict[str, list[Posting]] = {}
@@ -214,8 +212,11 @@ class LookupIndex:
             )
             patterns.append(pattern)
             for rid in sorted(ess_zone | spill_zone):
+                # The sides of the TrP whose zone holds the region: its own side, both for a midline region or a
+                # bilateral zone, only the TrP's side for a one-sided TrP.
+                sides_mask = (1 if rid in pattern.side_zones[0] else 0) | (2 if rid in pattern.side_zones[1] else 0)
                 postings.setdefault(rid, []).append(
-                    _posting(pattern, rid, rid in ess_zone, mask[rid], weight[rid], plain)
+                    _posting(pattern, rid, rid in ess_zone, sides_mask, weight[rid], plain)
                 )
         return cls(
             patterns=tuple(patterns),
@@ -223,6 +224,21 @@ class LookupIndex:
             weight=weight,
             plain_names=plain,
         )
+
+
+_INDEX_KEY = "_lookup_index"
+
+
+def index_of(catalogue: Catalogue) -> LookupIndex:
+    """The catalogue's lookup index, built on first use and kept with that catalogue (never a module global).
+
+    It lives in the catalogue's own `__dict__`, as a cached_property would, so the catalogue need not
+    import the lookup; two threads racing on first use build the same index twice, harmlessly.
+    """
+    found: LookupIndex | None = catalogue.__dict__.get(_INDEX_KEY)
+    if found is None:
+        found = catalogue.__dict__[_INDEX_KEY] = LookupIndex.build(catalogue)
+    return found
 
 
 def _tie_break(tp: TriggerPoint) -> tuple[float, str]:
@@ -286,7 +302,7 @@ def _side_mask(pattern: Pattern, painted: frozenset[str]) -> int:
 
 def lookup(catalogue: Catalogue, painted: Sequence[str], limit: int = 20) -> list[Candidate]:
     """Rank the TrPs whose referral zones cover the painted (concrete) regions."""
-    index = catalogue.lookup_index
+    index = index_of(catalogue)
     postings, weight = index.postings, index.weight
     painted_set = frozenset(painted)
     total_weight = sum([weight[rid] if rid in weight else specificity(catalogue, rid) for rid in painted_set])

@@ -284,10 +284,10 @@ class _Builder:
             self.key(x.name, "name", [(e, 1.0)])
             for alias in x.aliases:
                 self.key(alias, "synonym", [(e, 1.0)])
-        for m in c.muscles.values():
-            e = self.muscle_index(m.id)
-            self.key(m.name, "name", [(e, 1.0)])
-            for synonym in m.synonyms:
+        for muscle in c.muscles.values():
+            e = self.muscle_index(muscle.id)
+            self.key(muscle.name, "name", [(e, 1.0)])
+            for synonym in muscle.synonyms:
                 self.key(synonym, "synonym", [(e, 1.0)])
         for spec in c.region_specs.values():
             for r in c.regions_of(spec.id):
@@ -311,8 +311,8 @@ class _Builder:
             targets += [(self.index_of[("condition", i)], LAY_TARGET) for i in lay.conditions]
             targets += [(self.index_of[("symptom", i)], LAY_TARGET) for i in lay.symptoms]
             targets += [(self.muscle_index(i), LAY_TARGET * 0.97) for i in lay.muscles]
-            for g in lay.groups:
-                targets += [(self.muscle_index(m), LAY_TARGET * 0.97) for m in c.groups[g].muscles]
+            for group_id in lay.groups:
+                targets += [(self.muscle_index(m), LAY_TARGET * 0.97) for m in c.groups[group_id].muscles]
             for base in lay.regions:
                 targets += self.region_targets(base, LAY_TARGET * 0.95)
             targets += [(self.index_of[("trigger-point", i)], LAY_TARGET * 0.94) for i in lay.trigger_points]
@@ -346,10 +346,10 @@ class _Builder:
         line_words: dict[str, list[int]] = defaultdict(list)
         for t in self.c.trigger_points.values():
             for line in t.symptoms:
-                ws = frozenset(words(line))
-                for w in ws:
+                line_set = frozenset(words(line))
+                for w in line_set:
                     line_words[w].append(len(lines))
-                lines.append((self.index_of[("trigger-point", t.id)], line, ws))
+                lines.append((self.index_of[("trigger-point", t.id)], line, line_set))
         return SearchIndex(
             entities=tuple(self.entities),
             keys=tuple(self.keys),

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from app.catalogue.index import Catalogue
 from app.catalogue.loader import load_catalogue
-from app.lookup import LookupIndex, lookup, resolve_regions
+from app.lookup import LookupIndex, index_of, lookup, resolve_regions
 from app.settings import REPO_ROOT
 from tests import lookup_reference
 
@@ -65,9 +65,9 @@ def test_same_as_reference_for_the_whole_body() -> None:
 
 def test_index_is_built_once_per_catalogue(tmp_path_factory: pytest.TempPathFactory) -> None:
     catalogue: Catalogue = load_catalogue(REPO_ROOT / "data")
-    assert catalogue.lookup_index is catalogue.lookup_index
-    assert catalogue.lookup_index is not CATALOGUE.lookup_index  # a reloaded catalogue gets its own
-    assert isinstance(catalogue.lookup_index, LookupIndex)
+    assert index_of(catalogue) is index_of(catalogue)
+    assert index_of(catalogue) is not index_of(CATALOGUE)  # a reloaded catalogue gets its own
+    assert isinstance(index_of(catalogue), LookupIndex)
 
 
 def test_unexplained_names_when_a_name_moves() -> None:

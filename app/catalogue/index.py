@@ -11,7 +11,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 from app.catalogue.models import (
     Condition,
@@ -26,9 +25,6 @@ from app.catalogue.models import (
     TriggerPoint,
     View,
 )
-
-if TYPE_CHECKING:
-    from app.lookup import LookupIndex
 
 SIDES = ("right", "left")
 
@@ -97,13 +93,6 @@ class Catalogue:
         return region.side if region is not None and region.side != "midline" else "right"
 
     @cached_property
-    def lookup_index(self) -> LookupIndex:
-        """The reverse lookup's inverted index and precomputed weights, built once per catalogue."""
-        from app.lookup import LookupIndex  # the lookup owns its index; it imports this module
-
-        return LookupIndex.build(self)
-
-    @cached_property
     def zones_by_side(self) -> Mapping[str, Mapping[str, tuple[frozenset[str], frozenset[str]]]]:
         """Per TrP and side: its essential and spillover zones as concrete region ids (for the lookup)."""
         zones: dict[str, dict[str, tuple[frozenset[str], frozenset[str]]]] = {}
@@ -113,10 +102,14 @@ class Catalogue:
                 if tp.side not in ("either", side):  # a one-sided TrP (McBurney's point) refers from its side only
                     zones[tp.id][side] = (frozenset(), frozenset())
                     continue
-                essential = frozenset(self._felt(b, side, tp.referral.bilateral) for b in tp.referral.essential)
-                spillover = frozenset(self._felt(b, side, tp.referral.bilateral) for b in tp.referral.spillover)
-                essential = frozenset().union(*essential)
-                zones[tp.id][side] = (essential, frozenset().union(*spillover) - essential)
+                bilateral = tp.referral.bilateral
+                essential: frozenset[str] = frozenset().union(
+                    *(self._felt(b, side, bilateral) for b in tp.referral.essential)
+                )
+                spillover: frozenset[str] = frozenset().union(
+                    *(self._felt(b, side, bilateral) for b in tp.referral.spillover)
+                )
+                zones[tp.id][side] = (essential, spillover - essential)
         return MappingProxyType(zones)
 
     def _felt(self, base: str, side: str, bilateral: Iterable[str]) -> frozenset[str]:

@@ -13,6 +13,7 @@ from typing import Any
 
 import orjson
 
+from app import lookup
 from app.catalogue.index import Catalogue
 from app.queries import records
 from app.queries.diagrams import Diagrams
@@ -65,6 +66,7 @@ def build_snapshot(catalogue: Catalogue) -> Snapshot:
     from app.queries.exports import build_exports
 
     c = catalogue
+    lookup.index_of(c)  # the lookup's inverted index, built at load rather than on the first request
     full: dict[tuple[str, str], dict[str, Any]] = {}
     regions = [records.region(r) for r in c.regions.values()]
     for record in regions:
