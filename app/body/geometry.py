@@ -185,6 +185,7 @@ class ViewGeometry:
     details: tuple[Curve, ...]
     regions: Mapping[str, tuple[Point, ...]]  # concrete region id -> polygon (unclipped)
     mirror_x: float | None = None
+    side_mark: str | None = None  # "R"/"L" for a view that shows one side of the person
     _cache: dict[str, tuple[Point | None, BBox | None]] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
@@ -272,6 +273,7 @@ def build_view(view: View, views: Mapping[str, View], specs: Iterable[RegionSpec
             outlines=tuple(_flip_curve(c, source.width) for c in source.outlines),
             details=tuple(_flip_curve(c, source.width) for c in source.details),
             regions=dict(sorted(regions.items())),
+            side_mark="L" if source.side_mark == "R" else "R" if source.side_mark == "L" else None,
         )
     mirrorable = view.mirror_x is not None
     outlines: list[Curve] = []
@@ -281,9 +283,12 @@ def build_view(view: View, views: Mapping[str, View], specs: Iterable[RegionSpec
             outlines.append(_curve(view, _mirrored_names(outline.points), _mirrored_names(outline.corners), True))
     details: list[Curve] = []
     for stroke in view.details:
-        details.append(_curve(view, stroke.points, stroke.corners, stroke.closed))
+        details.append(_curve(view, stroke.points, stroke.corners, stroke.closed, stroke.bold))
         if stroke.mirror and mirrorable:
-            details.append(_curve(view, _mirrored_names(stroke.points), _mirrored_names(stroke.corners), stroke.closed))
+            mirrored = _curve(
+                view, _mirrored_names(stroke.points), _mirrored_names(stroke.corners), stroke.closed, stroke.bold
+            )
+            details.append(mirrored)
     regions: dict[str, tuple[Point, ...]] = {}
     for spec in specs:
         names = spec.shapes.get(view.id)
@@ -306,6 +311,7 @@ def build_view(view: View, views: Mapping[str, View], specs: Iterable[RegionSpec
         details=tuple(details),
         regions=regions,
         mirror_x=view.mirror_x,
+        side_mark=None if mirrorable else "R",
     )
 
 

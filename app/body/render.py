@@ -147,10 +147,20 @@ class BodyDiagrams:
         dwg.add(group)
 
     def _side_marks(self, dwg: svgwrite.Drawing, geo: ViewGeometry) -> None:
-        """A discreet R/L under the figure, where the view has both sides."""
-        if geo.mirror_x is None:
-            return
+        """A discreet R/L under the figure: both where the view has both sides, else the side shown."""
         x0, _, x1, y1 = geo.body_bbox()
+        if geo.mirror_x is None:
+            if geo.side_mark is not None:
+                group = dwg.g(class_="tm-sides")
+                group["aria-hidden"] = "true"
+                x = 12 if geo.side_mark == "R" else geo.width - 12  # behind the figure, which faces its side
+                group.add(
+                    dwg.text(
+                        geo.side_mark, insert=(fmt(x), fmt(geo.height - 8)), class_="tm-side", text_anchor="middle"
+                    )
+                )
+                dwg.add(group)
+            return
         right_on_left = geo.id == "anterior"
         y = min(geo.height - 3, y1 + 13)
         group = dwg.g(class_="tm-sides")
