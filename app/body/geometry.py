@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from app.catalogue.models import RegionSpec, View
+from app.catalogue.models import RegionSpec, Stroke, View
 
 Point = tuple[float, float]
 BBox = tuple[float, float, float, float]  # min x, min y, max x, max y
@@ -186,6 +186,7 @@ class ViewGeometry:
     regions: Mapping[str, tuple[Point, ...]]  # concrete region id -> polygon (unclipped)
     mirror_x: float | None = None
     side_mark: str | None = None  # "R"/"L" for a view that shows one side of the person
+    landmark_lines: tuple[Curve, ...] = ()  # the faint landmark layer, drawn on request
     _cache: dict[str, tuple[Point | None, BBox | None]] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
@@ -257,6 +258,17 @@ def _flip_curve(curve: Curve, width: float) -> Curve:
     return Curve(tuple((rnd(width - x), y) for x, y in curve.points), curve.corners, curve.closed, curve.bold)
 
 
+def _strokes(view: View, strokes: Iterable[Stroke]) -> tuple[Curve, ...]:
+    """Resolve strokes to curves, each mirrored to the other side where the view allows it."""
+    curves: list[Curve] = []
+    for stroke in strokes:
+        curves.append(_curve(view, stroke.points, stroke.corners, stroke.closed, stroke.bold))
+        if stroke.mirror and view.mirror_x is not None:
+            names, corners = _mirrored_names(stroke.points), _mirrored_names(stroke.corners)
+            curves.append(_curve(view, names, corners, stroke.closed, stroke.bold))
+    return tuple(curves)
+
+
 def build_view(view: View, views: Mapping[str, View], specs: Iterable[RegionSpec]) -> ViewGeometry:
     """Resolve one view's outlines, details and concrete region polygons."""
     if view.mirror_of is not None:
@@ -272,6 +284,7 @@ def build_view(view: View, views: Mapping[str, View], specs: Iterable[RegionSpec
             height=view.height,
             outlines=tuple(_flip_curve(c, source.width) for c in source.outlines),
             details=tuple(_flip_curve(c, source.width) for c in source.details),
+            landmark_lines=tuple(_flip_curve(c, source.width) for c in source.landmark_lines),
             regions=dict(sorted(regions.items())),
             side_mark="L" if source.side_mark == "R" else "R" if source.side_mark == "L" else None,
         )
@@ -281,14 +294,8 @@ def build_view(view: View, views: Mapping[str, View], specs: Iterable[RegionSpec
         outlines.append(_curve(view, outline.points, outline.corners, True))
         if outline.mirror and mirrorable:
             outlines.append(_curve(view, _mirrored_names(outline.points), _mirrored_names(outline.corners), True))
-    details: list[Curve] = []
-    for stroke in view.details:
-        details.append(_curve(view, stroke.points, stroke.corners, stroke.closed, stroke.bold))
-        if stroke.mirror and mirrorable:
-            mirrored = _curve(
-                view, _mirrored_names(stroke.points), _mirrored_names(stroke.corners), stroke.closed, stroke.bold
-            )
-            details.append(mirrored)
+    details = _strokes(view, view.details)
+    landmark_lines = _strokes(view, view.landmark_lines)
     regions: dict[str, tuple[Point, ...]] = {}
     for spec in specs:
         names = spec.shapes.get(view.id)
@@ -308,8 +315,9 @@ def build_view(view: View, views: Mapping[str, View], specs: Iterable[RegionSpec
         width=view.width,
         height=view.height,
         outlines=tuple(outlines),
-        details=tuple(details),
+        details=details,
         regions=regions,
+        landmark_lines=landmark_lines,
         mirror_x=view.mirror_x,
         side_mark=None if mirrorable else "R",
     )

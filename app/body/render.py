@@ -31,6 +31,7 @@ a:focus .region{stroke:#1f4e8c;stroke-width:1.6}
 .tm-detail{fill:none;stroke:#a4806b;stroke-width:.9;stroke-linecap:round;stroke-linejoin:round}
 .tm-x{stroke-linecap:round}
 .tm-side{font:600 11px sans-serif;fill:#8a6d5c}
+.landmarks path{fill:none;stroke:#7a5a48;stroke-width:.8;stroke-linecap:round;stroke-linejoin:round;opacity:.45}
 """
 X_COLOUR = "#111"
 HATCH = "#c62828"
@@ -134,6 +135,16 @@ class BodyDiagrams:
             group.add(dwg.path(d=curve.d, class_="tm-edge" if curve.bold else "tm-detail"))
         dwg.add(group)
 
+    def _landmarks(self, dwg: svgwrite.Drawing, curves: Collection[Curve]) -> None:
+        """The faint landmark layer (bony and surface landmarks) in its own group."""
+        if not curves:
+            return
+        group = dwg.g(class_="landmarks")
+        group["aria-hidden"] = "true"
+        for curve in curves:
+            group.add(dwg.path(d=curve.d))
+        dwg.add(group)
+
     def _markers(self, dwg: svgwrite.Drawing, markers: Collection[Point], size: float) -> None:
         if not markers:
             return
@@ -190,8 +201,12 @@ class BodyDiagrams:
         spillover: Collection[str] = (),
         markers: Collection[tuple[float, float]] = (),
         region_href: Callable[[str], str] | None = default_href,
+        landmarks: bool = False,
     ) -> str:
-        """One whole view as an SVG document; ids not in the view are ignored."""
+        """One whole view as an SVG document; ids not in the view are ignored.
+
+        `landmarks` adds the faint landmark layer (off on the plain map, where it would distract from painting).
+        """
         geo = self.geometry[view_id]
         prefix = f"tm-{geo.id}"
         dwg = self._drawing(geo, (0, 0, geo.width, geo.height), f"Body diagram, {geo.name}", prefix)
@@ -200,6 +215,8 @@ class BodyDiagrams:
         self._silhouette(dwg, len(geo.outlines), prefix)
         self._regions(dwg, geo, self._classes(geo, highlight, essential, spillover), region_href, prefix)
         self._details(dwg, geo.details)
+        if landmarks:
+            self._landmarks(dwg, geo.landmark_lines)
         self._side_marks(dwg, geo)
         self._markers(dwg, markers, 5.0)
         return dwg.tostring()
@@ -234,6 +251,7 @@ class BodyDiagrams:
             essential=essential,
             spillover=spillover,
             markers=self.marker_points(view_id, trigger_point_id, side),
+            landmarks=True,
         )
 
     def best_view(self, trigger_point_id: str, side: str = "right") -> str:
@@ -280,6 +298,7 @@ class BodyDiagrams:
         visible = {r for r, poly in geo.regions.items() if _overlaps(poly, viewbox)}
         self._regions(dwg, geo, self._classes(geo, (), essential, spillover), None, prefix, only=visible, titles=False)
         self._details(dwg, [c for c in geo.details if _overlaps(c.points, viewbox)])
+        self._landmarks(dwg, [c for c in geo.landmark_lines if _overlaps(c.points, viewbox)])
         self._markers(dwg, markers, max(3.0, side_len / 28))
         return dwg.tostring()
 
