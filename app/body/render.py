@@ -172,7 +172,7 @@ class BodyDiagrams:
                 )
                 dwg.add(group)
             return
-        right_on_left = geo.id == "anterior"
+        right_on_left = _right_on_the_viewers_left(geo)
         y = min(geo.height - 3, y1 + 13)
         group = dwg.g(class_="tm-sides")
         group["aria-hidden"] = "true"
@@ -301,6 +301,12 @@ class BodyDiagrams:
         self._landmarks(dwg, [c for c in geo.landmark_lines if _overlaps(c.points, viewbox)])
         self._markers(dwg, markers, max(3.0, side_len / 28))
         return dwg.tostring()
+
+
+def _right_on_the_viewers_left(geo: ViewGeometry) -> bool:
+    """Whether the person's right is drawn on the viewer's left (front views), read from the regions themselves."""
+    xs = [x for region_id, polygon in geo.regions.items() if region_id.endswith("-right") for x, _ in polygon]
+    return bool(xs) and geo.mirror_x is not None and sum(xs) / len(xs) < geo.mirror_x
 
 
 def _overlaps(polygon: Sequence[Point], box: BBox) -> bool:

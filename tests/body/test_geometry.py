@@ -38,10 +38,12 @@ def clipped(view_id: str) -> dict[str, object]:
     return {rid: Polygon(poly).buffer(0).intersection(body) for rid, poly in geometry()[view_id].regions.items()}
 
 
-VIEWS = ["anterior", "posterior", "lateral-right", "lateral-left", "plantar"]
+FULL_BODY = ["anterior", "posterior", "lateral-right", "lateral-left", "plantar"]
+CLOSE_UPS = ["head-right", "head-left", "hands-palm", "hands-back", "feet-top", "legs-medial"]
+VIEWS = FULL_BODY + CLOSE_UPS
 
 
-def test_the_five_views_exist() -> None:
+def test_the_full_body_views_and_close_ups_exist() -> None:
     assert list(geometry()) == VIEWS
 
 

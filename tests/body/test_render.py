@@ -17,7 +17,9 @@ from app.settings import REPO_ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
-VIEWS = ["anterior", "posterior", "lateral-right", "lateral-left", "plantar"]
+FULL_BODY = ["anterior", "posterior", "lateral-right", "lateral-left", "plantar"]
+CLOSE_UPS = ["head-right", "head-left", "hands-palm", "hands-back", "feet-top", "legs-medial"]
+VIEWS = FULL_BODY + CLOSE_UPS
 
 
 @cache
