@@ -187,7 +187,7 @@ class ViewGeometry:
     mirror_x: float | None = None
     side_mark: str | None = None  # "R"/"L" for a view that shows one side of the person
     landmark_lines: tuple[Curve, ...] = ()  # the faint landmark layer, drawn on request
-    _cache: dict[str, tuple[Point | None, BBox | None]] = field(default_factory=dict, compare=False, repr=False)
+    _cache: dict[str, tuple[Point | None, BBox | None, float]] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def silhouette(self) -> tuple[tuple[Point, ...], ...]:
@@ -204,8 +204,8 @@ class ViewGeometry:
                 return True
         return False
 
-    def _visible(self, region_id: str) -> tuple[Point | None, BBox | None]:
-        """The representative point and bbox of a region clipped to the body, by sampling."""
+    def _visible(self, region_id: str) -> tuple[Point | None, BBox | None, float]:
+        """The representative point, bbox and area of a region clipped to the body, by sampling."""
         if region_id not in self._cache:
             polygon = self.regions[region_id]
             x0, y0, x1, y1 = bbox(polygon)
@@ -220,7 +220,7 @@ class ViewGeometry:
                     x += step
                 y += step
             if not inside:
-                self._cache[region_id] = (None, None)
+                self._cache[region_id] = (None, None, 0.0)
             else:
                 cx = sum(p[0] for p in inside) / len(inside)
                 cy = sum(p[1] for p in inside) / len(inside)
@@ -230,6 +230,7 @@ class ViewGeometry:
                 self._cache[region_id] = (
                     (rnd(best[0]), rnd(best[1])),
                     (rnd(box[0] - half), rnd(box[1] - half), rnd(box[2] + half), rnd(box[3] + half)),
+                    len(inside) * step * step,
                 )
         return self._cache[region_id]
 
@@ -240,6 +241,10 @@ class ViewGeometry:
     def region_bbox(self, region_id: str) -> BBox | None:
         """The bounding box of the region's visible (clipped) part."""
         return self._visible(region_id)[1]
+
+    def region_area(self, region_id: str) -> float:
+        """The approximate area of the region's visible (clipped) part."""
+        return self._visible(region_id)[2]
 
     def body_bbox(self) -> BBox:
         return union_bbox(bbox(part) for part in self.silhouette) or (0.0, 0.0, self.width, self.height)

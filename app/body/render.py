@@ -255,15 +255,24 @@ class BodyDiagrams:
         )
 
     def best_view(self, trigger_point_id: str, side: str = "right") -> str:
-        """The view showing most of the TrP's location and essential zone (the first view on a tie)."""
+        """The view showing most of the TrP's location and essential zone.
+
+        On a tie, the view in which the location and essential zone take the largest share of the figure
+        (a side view for a lateral hip pattern, a close-up for a hand pattern); then the first view.
+        """
         location, essential, spillover = self._zones(trigger_point_id, side)
 
-        def score(view_id: str) -> tuple[int, int, int]:
-            regions = self.geometry[view_id].regions
+        def score(view_id: str) -> tuple[int, int, int, float]:
+            geo = self.geometry[view_id]
+            regions = geo.regions
+            x0, y0, x1, y1 = geo.body_bbox()
+            shown = [r for r in dict.fromkeys([*location, *essential]) if r in regions]
+            share = sum(geo.region_area(r) for r in shown) / max((x1 - x0) * (y1 - y0), 1.0)
             return (
                 sum(r in regions for r in location),
                 sum(r in regions for r in essential),
                 sum(r in regions for r in spillover),
+                round(share, 3),
             )
 
         ids = self.view_ids()

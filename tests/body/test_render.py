@@ -194,3 +194,10 @@ def test_bold_strokes_draw_as_an_edge() -> None:
     assert any(curve.bold for curve in geo.details)
     details = parse(diagrams().view_svg("lateral-right")).find(f".//{SVG}g[@class='tm-details']")
     assert any(p.get("class") == "tm-edge" for p in details)
+
+
+@pytest.mark.parametrize("tp", ["gluteus-minimus-1", "tensor-fasciae-latae-1"])
+def test_lateral_hip_patterns_are_drawn_from_the_side(tp: str) -> None:
+    """The arm no longer hides the trochanter, so these patterns read as one stripe in the side view."""
+    assert diagrams().best_view(tp) == "lateral-right"
+    assert diagrams().best_view(tp, "left") == "lateral-left"
