@@ -31,7 +31,6 @@ a:focus .region{stroke:#1f4e8c;stroke-width:1.6}
 .tm-detail{fill:none;stroke:#a4806b;stroke-width:.9;stroke-linecap:round;stroke-linejoin:round}
 .tm-x{stroke-linecap:round}
 .tm-side{font:600 11px sans-serif;fill:#8a6d5c}
-.landmarks path{fill:none;stroke:#7a5a48;stroke-width:.8;stroke-linecap:round;stroke-linejoin:round;opacity:.45}
 """
 X_COLOUR = "#111"
 HATCH = "#c62828"
@@ -139,7 +138,9 @@ class BodyDiagrams:
         """The faint landmark layer (bony and surface landmarks) in its own group."""
         if not curves:
             return
-        group = dwg.g(class_="landmarks")
+        # Presentation attributes, not only the <style>: pages inline the SVG without its style element.
+        group = dwg.g(class_="landmarks", fill="none", stroke="#7a5a48", stroke_width=".8", opacity=".45")
+        group["stroke-linecap"] = "round"
         group["aria-hidden"] = "true"
         for curve in curves:
             group.add(dwg.path(d=curve.d))
