@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from app.catalogue.models import RegionSpec, View
+from app.catalogue.models import RegionSpec, Stroke, View
 
 Point = tuple[float, float]
 BBox = tuple[float, float, float, float]  # min x, min y, max x, max y
@@ -185,7 +185,9 @@ class ViewGeometry:
     details: tuple[Curve, ...]
     regions: Mapping[str, tuple[Point, ...]]  # concrete region id -> polygon (unclipped)
     mirror_x: float | None = None
-    _cache: dict[str, tuple[Point | None, BBox | None]] = field(default_factory=dict, compare=False, repr=False)
+    side_mark: str | None = None  # "R"/"L" for a view that shows one side of the person
+    landmark_lines: tuple[Curve, ...] = ()  # the faint landmark layer, drawn on request
+    _cache: dict[str, tuple[Point | None, BBox | None, float]] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def silhouette(self) -> tuple[tuple[Point, ...], ...]:
@@ -202,8 +204,8 @@ class ViewGeometry:
                 return True
         return False
 
-    def _visible(self, region_id: str) -> tuple[Point | None, BBox | None]:
-        """The representative point and bbox of a region clipped to the body, by sampling."""
+    def _visible(self, region_id: str) -> tuple[Point | None, BBox | None, float]:
+        """The representative point, bbox and area of a region clipped to the body, by sampling."""
         if region_id not in self._cache:
             polygon = self.regions[region_id]
             x0, y0, x1, y1 = bbox(polygon)
@@ -218,7 +220,7 @@ class ViewGeometry:
                     x += step
                 y += step
             if not inside:
-                self._cache[region_id] = (None, None)
+                self._cache[region_id] = (None, None, 0.0)
             else:
                 cx = sum(p[0] for p in inside) / len(inside)
                 cy = sum(p[1] for p in inside) / len(inside)
@@ -228,6 +230,7 @@ class ViewGeometry:
                 self._cache[region_id] = (
                     (rnd(best[0]), rnd(best[1])),
                     (rnd(box[0] - half), rnd(box[1] - half), rnd(box[2] + half), rnd(box[3] + half)),
+                    len(inside) * step * step,
                 )
         return self._cache[region_id]
 
@@ -238,6 +241,10 @@ class ViewGeometry:
     def region_bbox(self, region_id: str) -> BBox | None:
         """The bounding box of the region's visible (clipped) part."""
         return self._visible(region_id)[1]
+
+    def region_area(self, region_id: str) -> float:
+        """The approximate area of the region's visible (clipped) part."""
+        return self._visible(region_id)[2]
 
     def body_bbox(self) -> BBox:
         return union_bbox(bbox(part) for part in self.silhouette) or (0.0, 0.0, self.width, self.height)
@@ -256,6 +263,17 @@ def _flip_curve(curve: Curve, width: float) -> Curve:
     return Curve(tuple((rnd(width - x), y) for x, y in curve.points), curve.corners, curve.closed, curve.bold)
 
 
+def _strokes(view: View, strokes: Iterable[Stroke]) -> tuple[Curve, ...]:
+    """Resolve strokes to curves, each mirrored to the other side where the view allows it."""
+    curves: list[Curve] = []
+    for stroke in strokes:
+        curves.append(_curve(view, stroke.points, stroke.corners, stroke.closed, stroke.bold))
+        if stroke.mirror and view.mirror_x is not None:
+            names, corners = _mirrored_names(stroke.points), _mirrored_names(stroke.corners)
+            curves.append(_curve(view, names, corners, stroke.closed, stroke.bold))
+    return tuple(curves)
+
+
 def build_view(view: View, views: Mapping[str, View], specs: Iterable[RegionSpec]) -> ViewGeometry:
     """Resolve one view's outlines, details and concrete region polygons."""
     if view.mirror_of is not None:
@@ -271,7 +289,9 @@ def build_view(view: View, views: Mapping[str, View], specs: Iterable[RegionSpec
             height=view.height,
             outlines=tuple(_flip_curve(c, source.width) for c in source.outlines),
             details=tuple(_flip_curve(c, source.width) for c in source.details),
+            landmark_lines=tuple(_flip_curve(c, source.width) for c in source.landmark_lines),
             regions=dict(sorted(flipped_regions.items())),
+            side_mark="L" if source.side_mark == "R" else "R" if source.side_mark == "L" else None,
         )
     mirrorable = view.mirror_x is not None
     outlines: list[Curve] = []
@@ -279,11 +299,8 @@ def build_view(view: View, views: Mapping[str, View], specs: Iterable[RegionSpec
         outlines.append(_curve(view, outline.points, outline.corners, True))
         if outline.mirror and mirrorable:
             outlines.append(_curve(view, _mirrored_names(outline.points), _mirrored_names(outline.corners), True))
-    details: list[Curve] = []
-    for stroke in view.details:
-        details.append(_curve(view, stroke.points, stroke.corners, stroke.closed))
-        if stroke.mirror and mirrorable:
-            details.append(_curve(view, _mirrored_names(stroke.points), _mirrored_names(stroke.corners), stroke.closed))
+    details = _strokes(view, view.details)
+    landmark_lines = _strokes(view, view.landmark_lines)
     regions: dict[str, tuple[Point, ...]] = {}
     for spec in specs:
         names = spec.shapes.get(view.id)
@@ -303,9 +320,11 @@ def build_view(view: View, views: Mapping[str, View], specs: Iterable[RegionSpec
         width=view.width,
         height=view.height,
         outlines=tuple(outlines),
-        details=tuple(details),
+        details=details,
         regions=regions,
+        landmark_lines=landmark_lines,
         mirror_x=view.mirror_x,
+        side_mark=None if mirrorable else "R",
     )
 
 

@@ -140,6 +140,18 @@ class BodyDiagrams:
             group.add(dwg.path(d=curve.d, class_="tm-edge" if curve.bold else "tm-detail"))
         dwg.add(group)
 
+    def _landmarks(self, dwg: svgwrite.Drawing, curves: Collection[Curve]) -> None:
+        """The faint landmark layer (bony and surface landmarks) in its own group."""
+        if not curves:
+            return
+        # Presentation attributes, not only the <style>: pages inline the SVG without its style element.
+        group = dwg.g(class_="landmarks", fill="none", stroke="#7a5a48", stroke_width=".8", opacity=".45")
+        group["stroke-linecap"] = "round"
+        group["aria-hidden"] = "true"
+        for curve in curves:
+            group.add(dwg.path(d=curve.d))
+        dwg.add(group)
+
     def _markers(self, dwg: svgwrite.Drawing, markers: Collection[Point], size: float) -> None:
         if not markers:
             return
@@ -153,11 +165,21 @@ class BodyDiagrams:
         dwg.add(group)
 
     def _side_marks(self, dwg: svgwrite.Drawing, geo: ViewGeometry) -> None:
-        """A discreet R/L under the figure, where the view has both sides."""
-        if geo.mirror_x is None:
-            return
+        """A discreet R/L under the figure: both where the view has both sides, else the side shown."""
         x0, _, x1, y1 = geo.body_bbox()
-        right_on_left = geo.id == "anterior"
+        if geo.mirror_x is None:
+            if geo.side_mark is not None:
+                group = dwg.g(class_="tm-sides")
+                group["aria-hidden"] = "true"
+                x = 12 if geo.side_mark == "R" else geo.width - 12  # behind the figure, which faces its side
+                group.add(
+                    dwg.text(
+                        geo.side_mark, insert=(fmt(x), fmt(geo.height - 8)), class_="tm-side", text_anchor="middle"
+                    )
+                )
+                dwg.add(group)
+            return
+        right_on_left = _right_on_the_viewers_left(geo)
         y = min(geo.height - 3, y1 + 13)
         group = dwg.g(class_="tm-sides")
         group["aria-hidden"] = "true"
@@ -188,11 +210,13 @@ class BodyDiagrams:
         region_href: Callable[[str], str] | None = default_href,
         role: str = "img",
         toggles: bool = False,
+        landmarks: bool = False,
     ) -> str:
         """One whole view as an SVG document; ids not in the view are ignored.
 
         `role` is "group" when the SVG is placed inside a page: an "img" is one picture to assistive
-        technology, which would hide the region links inside it.
+        technology, which would hide the region links inside it. `landmarks` adds the faint landmark
+        layer (off on the plain map, where it would distract from painting).
         """
         geo = self.geometry[view_id]
         prefix = f"tm-{geo.id}"
@@ -203,6 +227,8 @@ class BodyDiagrams:
         classes = self._classes(geo, highlight, essential, spillover)
         self._regions(dwg, geo, classes, region_href, prefix, toggles=toggles)
         self._details(dwg, geo.details)
+        if landmarks:
+            self._landmarks(dwg, geo.landmark_lines)
         self._side_marks(dwg, geo)
         self._markers(dwg, markers, 5.0)
         return dwg.tostring()
@@ -238,18 +264,28 @@ class BodyDiagrams:
             spillover=spillover,
             markers=self.marker_points(view_id, trigger_point_id, side),
             role=role,
+            landmarks=True,
         )
 
     def best_view(self, trigger_point_id: str, side: str = "right") -> str:
-        """The view showing most of the TrP's location and essential zone (the first view on a tie)."""
+        """The view showing most of the TrP's location and essential zone.
+
+        On a tie, the view in which the location and essential zone take the largest share of the figure
+        (a side view for a lateral hip pattern, a close-up for a hand pattern); then the first view.
+        """
         location, essential, spillover = self._zones(trigger_point_id, side)
 
-        def score(view_id: str) -> tuple[int, int, int]:
-            regions = self.geometry[view_id].regions
+        def score(view_id: str) -> tuple[int, int, int, float]:
+            geo = self.geometry[view_id]
+            regions = geo.regions
+            x0, y0, x1, y1 = geo.body_bbox()
+            shown = [r for r in dict.fromkeys([*location, *essential]) if r in regions]
+            share = sum(geo.region_area(r) for r in shown) / max((x1 - x0) * (y1 - y0), 1.0)
             return (
                 sum(r in regions for r in location),
                 sum(r in regions for r in essential),
                 sum(r in regions for r in spillover),
+                round(share, 3),
             )
 
         ids = self.view_ids()
@@ -284,8 +320,15 @@ class BodyDiagrams:
         visible = {r for r, poly in geo.regions.items() if _overlaps(poly, viewbox)}
         self._regions(dwg, geo, self._classes(geo, (), essential, spillover), None, prefix, only=visible, titles=False)
         self._details(dwg, [c for c in geo.details if _overlaps(c.points, viewbox)])
+        self._landmarks(dwg, [c for c in geo.landmark_lines if _overlaps(c.points, viewbox)])
         self._markers(dwg, markers, max(3.0, side_len / 28))
         return dwg.tostring()
+
+
+def _right_on_the_viewers_left(geo: ViewGeometry) -> bool:
+    """Whether the person's right is drawn on the viewer's left (front views), read from the regions themselves."""
+    xs = [x for region_id, polygon in geo.regions.items() if region_id.endswith("-right") for x, _ in polygon]
+    return bool(xs) and geo.mirror_x is not None and sum(xs) / len(xs) < geo.mirror_x
 
 
 def _overlaps(polygon: Sequence[Point], box: BBox) -> bool:

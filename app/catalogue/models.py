@@ -102,6 +102,10 @@ class View(Model):
     landmarks: dict[str, Point] = Field(default_factory=dict)
     outlines: list[Outline] = Field(default_factory=list)
     details: list[Stroke] = Field(default_factory=list, description="Strokes drawn for anatomy cues.")
+    landmark_lines: list[Stroke] = Field(
+        default_factory=list,
+        description="Faint bony and surface landmarks (costal margin, iliac crest, C7, ASIS...), drawn on request.",
+    )
 
 
 class RegionSpec(Model):

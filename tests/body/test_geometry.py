@@ -38,10 +38,12 @@ def clipped(view_id: str) -> dict[str, object]:
     return {rid: Polygon(poly).buffer(0).intersection(body) for rid, poly in geometry()[view_id].regions.items()}
 
 
-VIEWS = ["anterior", "posterior", "lateral-right", "lateral-left", "plantar"]
+FULL_BODY = ["anterior", "posterior", "lateral-right", "lateral-left", "plantar"]
+CLOSE_UPS = ["head-right", "head-left", "hands-palm", "hands-back", "feet-top", "legs-medial"]
+VIEWS = FULL_BODY + CLOSE_UPS
 
 
-def test_the_five_views_exist() -> None:
+def test_the_full_body_views_and_close_ups_exist() -> None:
     assert list(geometry()) == VIEWS
 
 
@@ -195,3 +197,32 @@ def test_representative_points_lie_in_their_region_and_the_body() -> None:
             assert point is not None, (view_id, region_id)
             assert contains(geo.regions[region_id], *point), (view_id, region_id)
             assert geo.in_body(*point), (view_id, region_id)
+
+
+def test_side_view_shows_the_lateral_trunk_and_hip() -> None:
+    """The arm no longer hides the flank: lateral chest, flank, iliac crest and trochanter are in the side views."""
+    shown = clipped("lateral-right")
+    for base in ("lateral-chest", "flank", "iliac-crest", "hip-lateral", "hip-posterior", "hip-anterior"):
+        assert shown[f"{base}-right"].area > 150, base
+    assert {"flank-left", "hip-lateral-left"} <= set(clipped("lateral-left"))
+    # top to bottom: lateral chest above the flank above the crest above the trochanter
+    ys = [shown[f"{b}-right"].centroid.y for b in ("lateral-chest", "flank", "iliac-crest", "hip-lateral")]
+    assert ys == sorted(ys)
+
+
+def _share(view_id: str, region_id: str, y: float) -> float:
+    """The share of the limb's width (the piece containing the region) that a region takes at height y."""
+    shape = clipped(view_id)[region_id]
+    minx, _, maxx, _ = shape.bounds
+    line = LineString([(minx - 1, y), (maxx + 1, y)])
+    width = shape.intersection(line).length
+    return width / _width_at(view_id, y, around_x=shape.intersection(line).centroid.x)
+
+
+def test_outer_thigh_is_a_central_band_from_the_side_and_a_rim_front_and_back() -> None:
+    assert 0.3 <= _share("lateral-right", "thigh-lateral-right", 480) <= 0.45
+    assert _share("posterior", "thigh-lateral-right", 470) <= 0.25
+    assert _share("anterior", "thigh-lateral-right", 470) <= 0.25
+    assert _share("posterior", "thigh-posterior-right", 470) >= 0.4
+    # the adductor (inner thigh) area tapers towards the knee
+    assert _share("anterior", "thigh-medial-right", 520) < _share("anterior", "thigh-medial-right", 460)

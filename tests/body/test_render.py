@@ -17,7 +17,9 @@ from app.settings import REPO_ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
-VIEWS = ["anterior", "posterior", "lateral-right", "lateral-left", "plantar"]
+FULL_BODY = ["anterior", "posterior", "lateral-right", "lateral-left", "plantar"]
+CLOSE_UPS = ["head-right", "head-left", "hands-palm", "hands-back", "feet-top", "legs-medial"]
+VIEWS = FULL_BODY + CLOSE_UPS
 
 
 @cache
@@ -165,3 +167,37 @@ def test_region_names_are_escaped(tmp_path: Path) -> None:
     assert "<script>" not in svg
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in svg
     parse(svg)
+
+
+def test_landmark_layer_is_off_on_the_map_and_on_for_trigger_points(tp_diagrams: BodyDiagrams) -> None:
+    assert parse(diagrams().view_svg("posterior")).find(f".//{SVG}g[@class='landmarks']") is None
+    shown = parse(diagrams().view_svg("posterior", landmarks=True)).find(f".//{SVG}g[@class='landmarks']")
+    assert shown is not None
+    assert len(shown) >= 5
+    assert shown.get("aria-hidden") == "true"
+    tp_map = parse(tp_diagrams.trigger_point_svg("posterior", "upper-trapezius-1"))
+    assert tp_map.find(f".//{SVG}g[@class='landmarks']") is not None
+    thumb = parse(tp_diagrams.thumbnail_svg("upper-trapezius-1"))
+    assert thumb.find(f".//{SVG}g[@class='landmarks']") is not None
+
+
+@pytest.mark.parametrize(("view_id", "mark"), [("lateral-right", "R"), ("lateral-left", "L")])
+def test_side_views_carry_their_side_mark(view_id: str, mark: str) -> None:
+    root = parse(diagrams().view_svg(view_id))
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    assert texts == [mark]
+
+
+def test_bold_strokes_draw_as_an_edge() -> None:
+    """The side-view arm in front of the trunk is drawn like the silhouette, not as a faint detail."""
+    geo = diagrams().geometry["lateral-right"]
+    assert any(curve.bold for curve in geo.details)
+    details = parse(diagrams().view_svg("lateral-right")).find(f".//{SVG}g[@class='tm-details']")
+    assert any(p.get("class") == "tm-edge" for p in details)
+
+
+@pytest.mark.parametrize("tp", ["gluteus-minimus-1", "tensor-fasciae-latae-1"])
+def test_lateral_hip_patterns_are_drawn_from_the_side(tp: str) -> None:
+    """The arm no longer hides the trochanter, so these patterns read as one stripe in the side view."""
+    assert diagrams().best_view(tp) == "lateral-right"
+    assert diagrams().best_view(tp, "left") == "lateral-left"
