@@ -13,16 +13,14 @@ import pytest
 import yaml
 
 from app.catalogue.index import Catalogue
-from app.catalogue.loader import load_catalogue
 from app.lookup import lookup, resolve_regions
-from app.settings import REPO_ROOT
 
 VIGNETTES = yaml.safe_load((Path(__file__).parent / "vignettes" / "vignettes.yaml").read_text())["vignettes"]
 
 
 @pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(REPO_ROOT / "data")
+def catalogue(real_catalogue: Catalogue) -> Catalogue:
+    return real_catalogue
 
 
 def top_muscles(catalogue: Catalogue, regions: list[str], k: int = 10) -> list[str]:

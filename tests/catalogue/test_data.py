@@ -8,8 +8,6 @@ from __future__ import annotations
 import pytest
 
 from app.catalogue.index import Catalogue
-from app.catalogue.loader import load_catalogue
-from app.settings import REPO_ROOT
 
 SEED_CONDITIONS = (
     "tension-headache",
@@ -47,8 +45,8 @@ PATTERNS = [
 
 
 @pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(REPO_ROOT / "data")
+def catalogue(real_catalogue: Catalogue) -> Catalogue:
+    return real_catalogue
 
 
 def test_catalogue_size(catalogue: Catalogue) -> None:
