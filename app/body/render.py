@@ -26,7 +26,7 @@ a:hover .region,a:focus .region{fill:#ecc9ae}
 a:focus{outline:none}
 a:focus .region{stroke:#1f4e8c;stroke-width:1.6}
 .region.is-highlighted{fill:#4f7fc0}
-.region.is-spillover{fill:url(#tm-hatch)}
+.region.is-spillover{fill:url(#tm-stipple)}
 .region.is-essential{fill:#c62828}
 .tm-detail{fill:none;stroke:#a4806b;stroke-width:.9;stroke-linecap:round;stroke-linejoin:round}
 .tm-x{stroke-linecap:round}
@@ -85,10 +85,11 @@ class BodyDiagrams:
         return dwg
 
     def _hatch(self, dwg: svgwrite.Drawing) -> None:
-        pattern = dwg.pattern(id="tm-hatch", size=(5, 5), patternUnits="userSpaceOnUse")
-        pattern["patternTransform"] = "rotate(45)"
-        pattern.add(dwg.rect((0, 0), (5, 5), fill="#f9dcd6"))
-        pattern.add(dwg.rect((0, 0), (2.2, 5), fill=HATCH))
+        """The spillover fill: red dots on pale pink, as the Manual stipples it (a hatch reads as solid when small)."""
+        pattern = dwg.pattern(id="tm-stipple", size=(6, 6), patternUnits="userSpaceOnUse")
+        pattern.add(dwg.rect((0, 0), (6, 6), fill="#fbe4df"))
+        for cx, cy in ((1.5, 1.5), (4.5, 4.5)):
+            pattern.add(dwg.circle((cx, cy), 1.15, fill=HATCH))
         dwg.defs.add(pattern)
 
     def _silhouette(self, dwg: svgwrite.Drawing, count: int, prefix: str) -> None:
@@ -256,7 +257,7 @@ class BodyDiagrams:
         return [p for p in dict.fromkeys(points) if p is not None]
 
     def trigger_point_svg(self, view_id: str, trigger_point_id: str, side: str = "right", role: str = "img") -> str:
-        """A full view with the TrP's X, its essential zone solid red and its spillover hatched."""
+        """A full view with the TrP's X, its essential zone solid red and its spillover stippled."""
         _, essential, spillover = self._zones(trigger_point_id, side)
         return self.view_svg(
             view_id,

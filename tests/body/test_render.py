@@ -108,7 +108,7 @@ def test_overlay_classes_and_unknown_ids_are_ignored() -> None:
     assert classes["pectoral-left"] == "region is-highlighted"
     assert "nape-right" not in classes
     assert root.find(f".//{SVG}a") is None
-    assert root.find(f".//{SVG}pattern[@id='tm-hatch']") is not None
+    assert root.find(f".//{SVG}pattern[@id='tm-stipple']") is not None
     assert root.find(f".//{SVG}g[@class='tm-markers']") is not None
 
 

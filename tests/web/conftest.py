@@ -1,7 +1,7 @@
 """A catalogue for page tests: the small TrP set of tests/conftest.py drawn on two tiny, synthetic views.
 
 The views are rectangles, not anatomy: page tests ask which regions are links,
-highlighted or hatched, which does not depend on how the body is drawn (the
+highlighted or stippled, which does not depend on how the body is drawn (the
 diagrams have their own tests), and the pages must not break when it changes.
 """
 

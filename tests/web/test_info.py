@@ -33,7 +33,7 @@ def test_about_explains_the_map_and_the_caveats(web_client: TestClient) -> None:
     text = " ".join(page.select_one("main").get_text(" ").split())
     for phrase in (
         "Solid red",
-        "Hatched",
+        "Dotted",
         "Lucas et al. 2009",
         "population patterns",
         "pneumothorax",
