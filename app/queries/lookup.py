@@ -19,7 +19,7 @@ def lookup_result(snap: Snapshot, regions: list[str], choir: list[str], limit: i
         regions=painted,
         items=[
             schemas.LookupItem(
-                trigger_point=schemas.TriggerPointSummary.model_validate(snap.tp_summaries[c.trigger_point.id]),
+                trigger_point=snap.tp_summary_models[c.trigger_point.id],
                 sides=list(c.sides),
                 score=c.score,
                 matched=schemas.MatchedOut(essential=list(c.essential), spillover=list(c.spillover)),

@@ -32,7 +32,8 @@ def _zones(tp: TriggerPoint) -> schemas.ZonesOut:
     )
 
 
-def _summary(tp: TriggerPoint) -> schemas.TriggerPointSummary:
+def summary_model(tp: TriggerPoint) -> schemas.TriggerPointSummary:
+    """A trigger point's summary as its published model (the lookup embeds it in every candidate)."""
     return schemas.TriggerPointSummary(
         id=tp.id,
         name=tp.name,
@@ -46,10 +47,6 @@ def _summary(tp: TriggerPoint) -> schemas.TriggerPointSummary:
         referral=_zones(tp),
         conditions=list(tp.conditions),
     )
-
-
-def trigger_point_summary(tp: TriggerPoint) -> dict[str, Any]:
-    return _dump(_summary(tp))
 
 
 def trigger_point(catalogue: Catalogue, tp: TriggerPoint) -> dict[str, Any]:
@@ -72,7 +69,7 @@ def trigger_point(catalogue: Catalogue, tp: TriggerPoint) -> dict[str, Any]:
         if tp.side in ("either", side)
     }
     out = schemas.TriggerPointOut(
-        **_summary(tp).model_dump(),
+        **summary_model(tp).model_dump(),
         location=schemas.LocationOut(description=tp.location.description, regions=list(tp.location.regions)),
         referral_by_side=by_side,
         symptoms=list(tp.symptoms),

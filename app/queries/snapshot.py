@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from app import lookup
+from app import lookup, schemas
 from app.catalogue.index import Catalogue
 from app.queries import records
 from app.queries.diagrams import Diagrams
@@ -46,6 +46,8 @@ class Snapshot:
     conditions: list[dict[str, Any]]
     symptoms: list[dict[str, Any]]
     tp_summaries: dict[str, dict[str, Any]]
+    # The same summaries as models, so a lookup embeds them without validating them again per request.
+    tp_summary_models: dict[str, schemas.TriggerPointSummary]
     # (kind, id) -> the record as the API serves it: the dictionary for pages, the bytes for the API.
     records: dict[tuple[str, str], dict[str, Any]]
     details: dict[tuple[str, str], Detail]
@@ -80,7 +82,8 @@ def build_snapshot(catalogue: Catalogue) -> Snapshot:
     for s in c.symptoms.values():
         full[("symptoms", s.id)] = records.symptom(c, s)
     details = {key: Detail(orjson.dumps(record), etag_for(c.version, *key)) for key, record in full.items()}
-    trigger_points = [records.trigger_point_summary(t) for t in c.trigger_points.values()]
+    summary_models = {t.id: records.summary_model(t) for t in c.trigger_points.values()}
+    trigger_points = [model.model_dump(mode="json") for model in summary_models.values()]
     snap = Snapshot(
         catalogue=c,
         loaded_at=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -90,6 +93,7 @@ def build_snapshot(catalogue: Catalogue) -> Snapshot:
         conditions=[records.condition_summary(c, x) for x in c.conditions.values()],
         symptoms=[records.symptom_summary(s) for s in c.symptoms.values()],
         tp_summaries={t["id"]: t for t in trigger_points},
+        tp_summary_models=summary_models,
         records=full,
         details=details,
         diagrams=Diagrams(c),
