@@ -11,6 +11,7 @@ Coordinates are rounded to one decimal so output is deterministic and small.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -139,6 +140,40 @@ def contains(polygon: Sequence[Point], x: float, y: float) -> bool:
     return inside
 
 
+Edge = tuple[float, float, float, float]  # xi, yi, xj, yj: `contains`'s pair of points
+
+
+def _edges(polygon: Sequence[Point]) -> list[Edge]:
+    """The polygon's edges in `contains`'s order (each point with the one before it)."""
+    return [(*polygon[i], *polygon[i - 1]) for i in range(len(polygon))]
+
+
+def _crossings(edges: Iterable[Edge], y: float) -> list[float]:
+    """Where the horizontal line at y crosses the edges, by `contains`'s very expression."""
+    return [(xj - xi) * (y - yi) / (yj - yi) + xi for xi, yi, xj, yj in edges if (yi > y) != (yj > y)]
+
+
+def _odd_right_of(crossings: list[float], x: float) -> bool:
+    """`contains` for a point of the crossings' row: an odd number of the (sorted) crossings lie right of x."""
+    return (len(crossings) - bisect_right(crossings, x)) % 2 == 1
+
+
+class _EdgeRows:
+    """A polygon's edges bucketed by height, so a row meets only the edges near it (a silhouette has hundreds)."""
+
+    BAND = 8.0
+
+    def __init__(self, polygon: Sequence[Point]) -> None:
+        self.bands: dict[int, list[Edge]] = {}
+        for edge in _edges(polygon):
+            low, high = sorted((edge[1], edge[3]))
+            for band in range(math.floor(low / self.BAND), math.floor(high / self.BAND) + 1):
+                self.bands.setdefault(band, []).append(edge)
+
+    def crossings(self, y: float) -> list[float]:
+        return _crossings(self.bands.get(math.floor(y / self.BAND), ()), y)
+
+
 def bbox(points: Iterable[Point]) -> BBox:
     xs, ys = zip(*points, strict=True)
     return (min(xs), min(ys), max(xs), max(ys))
@@ -204,35 +239,61 @@ class ViewGeometry:
                 return True
         return False
 
+    @cached_property
+    def _silhouette_rows(self) -> tuple[_EdgeRows, ...]:
+        return tuple(_EdgeRows(part) for part in self.silhouette)
+
     def _visible(self, region_id: str) -> tuple[Point | None, BBox | None, float]:
-        """The representative point, bbox and area of a region clipped to the body, by sampling."""
-        if region_id not in self._cache:
-            polygon = self.regions[region_id]
-            x0, y0, x1, y1 = bbox(polygon)
-            step = max(0.5, min(4.0, math.sqrt((x1 - x0) * (y1 - y0) / 900)))
-            inside: list[Point] = []
-            y = y0 + step / 2
-            while y < y1:
-                x = x0 + step / 2
-                while x < x1:
-                    if contains(polygon, x, y) and self.in_body(x, y):
+        """The representative point, bbox and area of a region clipped to the body, by sampling.
+
+        A grid of samples tested against the region and the body, row by row: each row's edge crossings are
+        found once, and `contains`'s even-odd test becomes a count of the crossings right of a sample (the same
+        floats, so the same points as testing each sample with `contains` and `in_body`).
+        """
+        found = self._cache.get(region_id)
+        if found is not None:
+            return found
+        polygon = self.regions[region_id]
+        x0, y0, x1, y1 = bbox(polygon)
+        step = max(0.5, min(4.0, math.sqrt((x1 - x0) * (y1 - y0) / 900)))
+        xs: list[float] = []
+        x = x0 + step / 2
+        while x < x1:
+            xs.append(x)
+            x += step
+        parts = [
+            (box, rows)
+            for box, rows in zip(self._silhouette_boxes, self._silhouette_rows, strict=True)
+            if box[0] <= x1 and box[2] >= x0
+        ]
+        edges = _edges(polygon)
+        inside: list[Point] = []
+        y = y0 + step / 2
+        while y < y1:
+            crossings = sorted(_crossings(edges, y))
+            if crossings:
+                bodies = [(box, sorted(rows.crossings(y))) for box, rows in parts if box[1] <= y <= box[3]]
+                for x in xs:
+                    if _odd_right_of(crossings, x) and any(
+                        box[0] <= x <= box[2] and _odd_right_of(cuts, x) for box, cuts in bodies
+                    ):
                         inside.append((x, y))
-                    x += step
-                y += step
-            if not inside:
-                self._cache[region_id] = (None, None, 0.0)
-            else:
-                cx = sum(p[0] for p in inside) / len(inside)
-                cy = sum(p[1] for p in inside) / len(inside)
-                best = min(inside, key=lambda p: (p[0] - cx) ** 2 + (p[1] - cy) ** 2)
-                half = step / 2
-                box = bbox(inside)
-                self._cache[region_id] = (
-                    (rnd(best[0]), rnd(best[1])),
-                    (rnd(box[0] - half), rnd(box[1] - half), rnd(box[2] + half), rnd(box[3] + half)),
-                    len(inside) * step * step,
-                )
-        return self._cache[region_id]
+            y += step
+        if not inside:
+            found = (None, None, 0.0)
+        else:
+            cx = sum(p[0] for p in inside) / len(inside)
+            cy = sum(p[1] for p in inside) / len(inside)
+            best = min(inside, key=lambda p: (p[0] - cx) ** 2 + (p[1] - cy) ** 2)
+            half = step / 2
+            box = bbox(inside)
+            found = (
+                (rnd(best[0]), rnd(best[1])),
+                (rnd(box[0] - half), rnd(box[1] - half), rnd(box[2] + half), rnd(box[3] + half)),
+                len(inside) * step * step,
+            )
+        self._cache[region_id] = found
+        return found
 
     def representative_point(self, region_id: str) -> Point | None:
         """A point inside the region and inside the body, near its visible centre."""

@@ -9,11 +9,11 @@ union of its parts shows one clean outline.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 
 import svgwrite
-from svgwrite.base import Title
+from svgwrite.base import BaseElement, Title
 
 from app.body.geometry import BBox, Curve, Point, ViewGeometry, build_views, fmt, polygon_path, union_bbox
 from app.catalogue.index import Catalogue
@@ -35,6 +35,9 @@ a:focus .region{stroke:#1f4e8c;stroke-width:1.6}
 X_COLOUR = "#111"
 HATCH = "#c62828"
 THUMB_WIDTH = 120
+MARKER_SIZE = 5.0  # half the width of an X on a whole view
+# What a drawing's hook adds: an element, or nothing.
+Element = Callable[[svgwrite.Drawing], BaseElement | None]
 
 
 def default_href(region_id: str) -> str:
@@ -85,12 +88,7 @@ class BodyDiagrams:
         return dwg
 
     def _hatch(self, dwg: svgwrite.Drawing) -> None:
-        """The spillover fill: red dots on pale pink, as the Manual stipples it (a hatch reads as solid when small)."""
-        pattern = dwg.pattern(id="tm-stipple", size=(6, 6), patternUnits="userSpaceOnUse")
-        pattern.add(dwg.rect((0, 0), (6, 6), fill="#fbe4df"))
-        for cx, cy in ((1.5, 1.5), (4.5, 4.5)):
-            pattern.add(dwg.circle((cx, cy), 1.15, fill=HATCH))
-        dwg.defs.add(pattern)
+        dwg.defs.add(hatch_pattern(dwg))
 
     def _silhouette(self, dwg: svgwrite.Drawing, count: int, prefix: str) -> None:
         group = dwg.g(class_="tm-silhouette")
@@ -104,14 +102,18 @@ class BodyDiagrams:
         self,
         dwg: svgwrite.Drawing,
         geo: ViewGeometry,
-        classes: dict[str, str],
+        classes: Mapping[str, str],
         region_href: Callable[[str], str] | None,
         prefix: str,
         only: Collection[str] | None = None,
         titles: bool = True,
         toggles: bool = False,
+        pressed: Mapping[str, str] | None = None,
     ) -> None:
-        """Regions as links; as toggle buttons with `aria-pressed` when `toggles` (the explorer's pain drawing)."""
+        """Regions as links; as toggle buttons with `aria-pressed` when `toggles` (the explorer's pain drawing).
+
+        `pressed` overrides `aria-pressed` per region (a stencil's slots, app/body/stencil.py).
+        """
         group = dwg.g(class_="tm-regions", clip_path=f"url(#{prefix}-clip)")
         for region_id, polygon in geo.regions.items():
             if only is not None and region_id not in only:
@@ -129,7 +131,9 @@ class BodyDiagrams:
                 link["aria-label"] = name
                 if toggles:
                     link["role"] = "button"
-                    link["aria-pressed"] = "true" if "is-highlighted" in classes.get(region_id, "") else "false"
+                    link["aria-pressed"] = (
+                        pressed[region_id] if pressed is not None else is_pressed(classes.get(region_id, ""))
+                    )
                 link.add(path)
                 group.add(link)
         dwg.add(group)
@@ -154,16 +158,9 @@ class BodyDiagrams:
         dwg.add(group)
 
     def _markers(self, dwg: svgwrite.Drawing, markers: Collection[Point], size: float) -> None:
-        if not markers:
-            return
-        group = dwg.g(class_="tm-markers")
-        group["aria-hidden"] = "true"
-        for x, y in markers:
-            x0, y0, x1, y1 = fmt(x - size), fmt(y - size), fmt(x + size), fmt(y + size)
-            d = f"M{x0},{y0}L{x1},{y1}M{x0},{y1}L{x1},{y0}"
-            group.add(dwg.path(d=d, class_="tm-x", stroke="#fff", stroke_width=fmt(size * 0.9)))
-            group.add(dwg.path(d=d, class_="tm-x", stroke=X_COLOUR, stroke_width=fmt(size * 0.45)))
-        dwg.add(group)
+        group = marker_group(dwg, markers, size)
+        if group is not None:
+            dwg.add(group)
 
     def _side_marks(self, dwg: svgwrite.Drawing, geo: ViewGeometry) -> None:
         """A discreet R/L under the figure: both where the view has both sides, else the side shown."""
@@ -189,7 +186,7 @@ class BodyDiagrams:
         dwg.add(group)
 
     @staticmethod
-    def _classes(
+    def region_classes(
         geo: ViewGeometry, highlight: Collection[str], essential: Collection[str], spillover: Collection[str]
     ) -> dict[str, str]:
         classes: dict[str, str] = {}
@@ -220,19 +217,47 @@ class BodyDiagrams:
         layer (off on the plain map, where it would distract from painting).
         """
         geo = self.geometry[view_id]
+        drawing = self.view_drawing(
+            geo,
+            self.region_classes(geo, highlight, essential, spillover),
+            region_href,
+            role=role,
+            toggles=toggles,
+            landmarks=landmarks,
+            hatch=(lambda dwg: hatch_pattern(dwg)) if spillover else None,
+            overlay=lambda dwg: marker_group(dwg, markers, MARKER_SIZE),
+        )
+        return drawing.tostring()
+
+    def view_drawing(
+        self,
+        geo: ViewGeometry,
+        classes: Mapping[str, str],
+        region_href: Callable[[str], str] | None,
+        *,
+        role: str,
+        toggles: bool,
+        landmarks: bool,
+        hatch: Element | None,
+        overlay: Element,
+        pressed: Mapping[str, str] | None = None,
+    ) -> svgwrite.Drawing:
+        """`view_svg`'s drawing, with what a state changes passed in: the regions' classes and links, the
+        spillover fill (`hatch`, into the defs) and what is drawn over the map (`overlay`: the Xs).
+        app/body/stencil.py passes placeholders, to fill them for each state without drawing again."""
         prefix = f"tm-{geo.id}"
         dwg = self._drawing(geo, (0, 0, geo.width, geo.height), f"Body diagram, {geo.name}", prefix, role=role)
-        if spillover:
-            self._hatch(dwg)
+        if hatch is not None and (pattern := hatch(dwg)) is not None:
+            dwg.defs.add(pattern)
         self._silhouette(dwg, len(geo.outlines), prefix)
-        classes = self._classes(geo, highlight, essential, spillover)
-        self._regions(dwg, geo, classes, region_href, prefix, toggles=toggles)
+        self._regions(dwg, geo, classes, region_href, prefix, toggles=toggles, pressed=pressed)
         self._details(dwg, geo.details)
         if landmarks:
             self._landmarks(dwg, geo.landmark_lines)
         self._side_marks(dwg, geo)
-        self._markers(dwg, markers, 5.0)
-        return dwg.tostring()
+        if (drawn := overlay(dwg)) is not None:
+            dwg.add(drawn)
+        return dwg
 
     def _zones(self, trigger_point_id: str, side: str) -> tuple[list[str], list[str], list[str]]:
         tp = self.catalogue.trigger_points[trigger_point_id]
@@ -319,11 +344,41 @@ class BodyDiagrams:
             self._hatch(dwg)
         self._silhouette(dwg, len(parts), prefix)
         visible = {r for r, poly in geo.regions.items() if _overlaps(poly, viewbox)}
-        self._regions(dwg, geo, self._classes(geo, (), essential, spillover), None, prefix, only=visible, titles=False)
+        self._regions(
+            dwg, geo, self.region_classes(geo, (), essential, spillover), None, prefix, only=visible, titles=False
+        )
         self._details(dwg, [c for c in geo.details if _overlaps(c.points, viewbox)])
         self._landmarks(dwg, [c for c in geo.landmark_lines if _overlaps(c.points, viewbox)])
         self._markers(dwg, markers, max(3.0, side_len / 28))
         return dwg.tostring()
+
+
+def is_pressed(classes: str) -> str:
+    """`aria-pressed` of a region on the pain drawing, from its classes: selected means pressed."""
+    return "true" if "is-highlighted" in classes else "false"
+
+
+def hatch_pattern(dwg: svgwrite.Drawing) -> svgwrite.pattern.Pattern:
+    """The spillover fill: red dots on pale pink, as the Manual stipples it (a hatch reads as solid when small)."""
+    pattern = dwg.pattern(id="tm-stipple", size=(6, 6), patternUnits="userSpaceOnUse")
+    pattern.add(dwg.rect((0, 0), (6, 6), fill="#fbe4df"))
+    for cx, cy in ((1.5, 1.5), (4.5, 4.5)):
+        pattern.add(dwg.circle((cx, cy), 1.15, fill=HATCH))
+    return pattern
+
+
+def marker_group(dwg: svgwrite.Drawing, markers: Collection[Point], size: float) -> svgwrite.container.Group | None:
+    """The Xs of a trigger point, each white under black so it reads on any fill; None without markers."""
+    if not markers:
+        return None
+    group = dwg.g(class_="tm-markers")
+    group["aria-hidden"] = "true"
+    for x, y in markers:
+        x0, y0, x1, y1 = fmt(x - size), fmt(y - size), fmt(x + size), fmt(y + size)
+        d = f"M{x0},{y0}L{x1},{y1}M{x0},{y1}L{x1},{y0}"
+        group.add(dwg.path(d=d, class_="tm-x", stroke="#fff", stroke_width=fmt(size * 0.9)))
+        group.add(dwg.path(d=d, class_="tm-x", stroke=X_COLOUR, stroke_width=fmt(size * 0.45)))
+    return group
 
 
 def _right_on_the_viewers_left(geo: ViewGeometry) -> bool:

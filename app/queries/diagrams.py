@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable, Collection, Iterable
 
 from app.body.render import BodyDiagrams
+from app.body.stencil import ViewStencil
 from app.catalogue.index import Catalogue
 
 
@@ -21,6 +22,7 @@ class Diagrams:
         self._cache: dict[tuple[str, ...], bytes] = {}
         self._locks: dict[tuple[str, ...], threading.Lock] = {}
         self._guard = threading.Lock()
+        self._stencils: dict[tuple[str, str, str], ViewStencil] = {}
 
     @property
     def views(self) -> list[str]:
@@ -66,8 +68,12 @@ class Diagrams:
         role: str = "group",
         toggles: bool = False,
     ) -> str | None:
-        """One view for a page: the selected regions highlighted and, optionally, a TrP's pattern (id, sides)."""
-        if view_id not in self.body.geometry:
+        """One view for a page: the selected regions highlighted and, optionally, a TrP's pattern (id, sides).
+
+        What `view_svg` would draw for the same arguments, filled into the view's stencil (drawn once).
+        """
+        geo = self.body.geometry.get(view_id)
+        if geo is None:
             return None
         essential: list[str] = []
         spillover: list[str] = []
@@ -80,13 +86,19 @@ class Diagrams:
             spillover = self.catalogue.sided(tp.referral.spillover, sides)
             for side in sides:
                 markers += self.body.marker_points(view_id, tp_id, side)
-        return self.body.view_svg(
-            view_id,
-            highlight=selected,
-            essential=essential,
-            spillover=spillover,
-            markers=markers,
-            region_href=href,
-            role=role,
-            toggles=toggles,
-        )
+        classes = self.body.region_classes(geo, selected, essential, spillover)
+        return self.stencil(view_id, role, toggles).render(classes, href, bool(spillover), markers)
+
+    def stencil(self, view_id: str, role: str, toggles: bool) -> ViewStencil:
+        """A view drawn once with slots for a state (a few per view: its roles and toggles)."""
+        key = (view_id, role, str(toggles))
+        found = self._stencils.get(key)
+        if found is not None:
+            return found
+        with self._guard:
+            lock = self._locks.setdefault(("stencil", *key), threading.Lock())
+        with lock:
+            found = self._stencils.get(key)
+            if found is None:
+                found = self._stencils[key] = ViewStencil(self.body, view_id, role, toggles)
+            return found

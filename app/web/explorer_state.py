@@ -8,8 +8,9 @@ with that region toggled, so the map still works as a pain drawing.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
 from typing import Literal
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from app.catalogue.index import Catalogue
 
@@ -17,6 +18,12 @@ Mode = Literal["pain", "locate"]
 MODES: dict[str, str] = {"pain": "Where does it hurt?", "locate": "Where is the trigger point?"}
 DEFAULT_MODE: Mode = "pain"
 MAX_SELECTED = 74  # every CHOIR region at once; the lookup caps itself at 200
+
+
+@lru_cache(maxsize=4096)
+def _param(key: str, value: str) -> str:
+    """`key=value` as `urlencode` writes it; kept, because states are made of catalogue ids and so repeat."""
+    return f"{quote_plus(key)}={quote_plus(value)}"
 
 
 def default_view(catalogue: Catalogue) -> str:
@@ -52,23 +59,40 @@ class ExplorerState:
     def url(self, path: str = "/", **changes: object) -> str:
         """This state (with `changes`) as a URL of `path`: the explorer, its fragment or its handout."""
         state = replace(self, **changes) if changes else self  # type: ignore[arg-type]
-        params: list[tuple[str, str]] = [("view", state.view)] if state.view else []
-        if state.mode != DEFAULT_MODE:
-            params.append(("mode", state.mode))
-        params += [("region", r) for r in state.regions]
-        if state.show:
-            params.append(("show", state.show))
-        return f"{path}?{urlencode(params)}"
+        return f"{path}?{'&'.join(state._params(state.regions, state.show))}"
+
+    def _params(self, regions: tuple[str, ...], show: str | None) -> list[str]:
+        """The query's `key=value` pairs, encoded as `urlencode` encodes them."""
+        params = [_param("view", self.view)] if self.view else []
+        if self.mode != DEFAULT_MODE:
+            params.append(_param("mode", self.mode))
+        params += [_param("region", r) for r in regions]
+        if show:
+            params.append(_param("show", show))
+        return params
 
     def toggled(self, region_id: str) -> str:
-        """The URL of this state with one region added or removed (the map's links without JavaScript)."""
+        """The URL of this state with one region added or removed (the map's links without JavaScript).
+
+        The map asks this of every region (~130 a view), so the URL with a region added is the state's own
+        query, encoded once, and the region's pair.
+        """
         if self.mode == "locate":
             regions: tuple[str, ...] = () if self.regions == (region_id,) else (region_id,)
+            if regions:
+                return self._toggle_prefix[1] + _param("region", region_id)
         elif region_id in self.regions:
             regions = tuple(r for r in self.regions if r != region_id)
         else:
-            regions = (*self.regions, region_id)
+            return self._toggle_prefix[0] + _param("region", region_id)
         return self.url(regions=regions, show=None)
+
+    @cached_property
+    def _toggle_prefix(self) -> tuple[str, str]:
+        """The URL up to an added region: with the state's regions (pain), without them (locate)."""
+        return tuple(  # type: ignore[return-value]
+            "/?" + "".join(f"{p}&" for p in self._params(regions, None)) for regions in (self.regions, ())
+        )
 
     def twin(self) -> str | None:
         """The JSON API query answering this state."""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from functools import cache
 
 import pytest
 from shapely.geometry import LineString, Polygon
 from shapely.ops import unary_union
 
-from app.body.geometry import build_views, contains, sample_curve, smooth_path
+from app.body.geometry import ViewGeometry, bbox, build_views, contains, rnd, sample_curve, smooth_path
 from app.catalogue.index import Catalogue
 from app.catalogue.loader import load_catalogue
 from app.settings import REPO_ROOT
@@ -226,3 +227,38 @@ def test_outer_thigh_is_a_central_band_from_the_side_and_a_rim_front_and_back() 
     assert _share("posterior", "thigh-posterior-right", 470) >= 0.4
     # the adductor (inner thigh) area tapers towards the knee
     assert _share("anterior", "thigh-medial-right", 520) < _share("anterior", "thigh-medial-right", 460)
+
+
+def _sampled_by_point(geo: ViewGeometry, region_id: str) -> tuple[object, ...]:
+    """`_visible` as it was: every sample tested with `contains` and `in_body`, one by one."""
+    polygon = geo.regions[region_id]
+    x0, y0, x1, y1 = bbox(polygon)
+    step = max(0.5, min(4.0, math.sqrt((x1 - x0) * (y1 - y0) / 900)))
+    inside: list[tuple[float, float]] = []
+    y = y0 + step / 2
+    while y < y1:
+        x = x0 + step / 2
+        while x < x1:
+            if contains(polygon, x, y) and geo.in_body(x, y):
+                inside.append((x, y))
+            x += step
+        y += step
+    if not inside:
+        return (None, None, 0.0)
+    cx = sum(p[0] for p in inside) / len(inside)
+    cy = sum(p[1] for p in inside) / len(inside)
+    best = min(inside, key=lambda p: (p[0] - cx) ** 2 + (p[1] - cy) ** 2)
+    half = step / 2
+    box = bbox(inside)
+    return (
+        (rnd(best[0]), rnd(best[1])),
+        (rnd(box[0] - half), rnd(box[1] - half), rnd(box[2] + half), rnd(box[3] + half)),
+        len(inside) * step * step,
+    )
+
+
+def test_row_sampling_finds_the_points_testing_each_sample_finds() -> None:
+    """The scanline sampling is an optimisation only: the same points, bboxes and areas (every 6th region)."""
+    regions = [(geo, rid) for geo in geometry().values() for rid in geo.regions]
+    for geo, region_id in regions[::6]:
+        assert geo._visible(region_id) == _sampled_by_point(geo, region_id), (geo.id, region_id)
