@@ -21,6 +21,7 @@ from app.http.problems import error_handler
 from app.queries.store import Store
 from app.settings import Settings
 from app.web import pages
+from app.web.kept import Kept
 from app.web.templating import error_page, make_templates
 
 DESCRIPTION = """\
@@ -64,6 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.openapi = lambda: responses.publish_problem(published())  # type: ignore[method-assign]
     app.state.store = store
     app.state.templates = make_templates(settings.templates_dir)
+    app.state.kept = Kept()  # page parts rendered once per catalogue (app/web/kept.py)
     handle = error_handler(error_page)  # one decision for every error: HTML for pages, problem+json for the API
     for kind in (ProblemError, RequestValidationError, StarletteHTTPException):
         app.add_exception_handler(kind, handle)

@@ -20,6 +20,7 @@ from app.queries.lookup import lookup_result
 from app.queries.snapshot import Snapshot
 from app.web.bodymap import inline
 from app.web.explorer_state import MODES, ExplorerState
+from app.web.kept import Slotted, slot
 from app.web.templating import render, snapshot
 
 router = APIRouter(include_in_schema=False)
@@ -72,6 +73,17 @@ def region_groups(c: Catalogue) -> list[tuple[str, list[tuple[str, str]]]]:
     return list(groups.items())
 
 
+def region_list(request: Request, snap: Snapshot, state: ExplorerState) -> Markup:
+    """The regions as checkboxes, the state's checked: the list rendered once per catalogue, then filled."""
+
+    def build() -> Slotted:
+        template = request.app.state.templates.get_template("_region_list.html")
+        return Slotted(template.render(groups=region_groups(snap.catalogue), checked=slot))
+
+    slotted: Slotted = request.app.state.kept.get(snap.version, "region-list", build)
+    return slotted.checked(state.regions)
+
+
 def state_map(snap: Snapshot, state: ExplorerState, current: dict[str, Any] | None, toggles: bool) -> Markup | None:
     """The map of an explorer state: its selection, and the shown candidate's pattern."""
     pattern = (current["trigger_point"]["id"], current["sides"]) if current else None
@@ -81,7 +93,7 @@ def state_map(snap: Snapshot, state: ExplorerState, current: dict[str, Any] | No
     return inline(svg)
 
 
-def explorer_context(snap: Snapshot, state: ExplorerState) -> dict[str, Any]:
+def explorer_context(request: Request, snap: Snapshot, state: ExplorerState) -> dict[str, Any]:
     c = snap.catalogue
     items = results(snap, state)
     current = shown(state, items)
@@ -92,14 +104,14 @@ def explorer_context(snap: Snapshot, state: ExplorerState) -> dict[str, Any]:
         "items": items,
         "current": current,
         "map": state_map(snap, state, current, toggles=True),
-        "groups": region_groups(c),
+        "region_list": region_list(request, snap, state),
         "twin": state.twin(),
     }
 
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, state: StateDep) -> HTMLResponse:
-    context = explorer_context(snapshot(request), state)
+    context = explorer_context(request, snapshot(request), state)
     twin = context["twin"]
     return render(request, "home.html", context, twins=[twin] if twin else ["/api/v1/regions?limit=1000"])
 
@@ -107,7 +119,7 @@ def home(request: Request, state: StateDep) -> HTMLResponse:
 @router.get("/fragment/explorer", response_class=HTMLResponse)
 def explorer_fragment(request: Request, state: StateDep) -> HTMLResponse:
     """The explorer of a state without the page around it: what explorer.js swaps in."""
-    context = explorer_context(snapshot(request), state)
+    context = explorer_context(request, snapshot(request), state)
     return render(request, "_explorer.html", context, twins=[context["twin"]] if context["twin"] else [])
 
 

@@ -1,0 +1,63 @@
+"""Page parts that depend only on the catalogue: rendered once per catalogue, then filled per state.
+
+The explorer lists every region as a checkbox (~190) for screen readers and
+browsers without the map; rendering that list through Jinja costs more than
+the rest of the page. It is rendered once with a slot where a state puts
+`checked`, and each state joins the text with its own values.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Collection
+from typing import Any
+
+from markupsafe import Markup
+
+_OPEN, _CLOSE = "\ue000", "\ue001"  # private-use characters: never in the catalogue's text
+_SLOT = re.compile(f"{_OPEN}([^{_CLOSE}]*){_CLOSE}")
+
+
+def slot(key: str) -> Markup:
+    """A place a state fills, named by `key` (to put in the text rendered once)."""
+    return Markup(f"{_OPEN}{key}{_CLOSE}")
+
+
+class Slotted:
+    """Text rendered once, split at its slots."""
+
+    def __init__(self, text: str) -> None:
+        self.static = _SLOT.split(text)[::2]
+        self.keys = _SLOT.findall(text)
+
+    def fill(self, value: Callable[[str], str]) -> Markup:
+        parts = [self.static[0]]
+        for key, static in zip(self.keys, self.static[1:], strict=True):
+            parts.append(value(key))
+            parts.append(static)
+        return Markup("".join(parts))
+
+    def checked(self, selected: Collection[str]) -> Markup:
+        """Each slot ` checked` when its key is selected, else nothing."""
+        return self.fill(lambda key: " checked" if key in selected else "")
+
+
+class Kept:
+    """One app's page parts for the catalogue it serves; a new catalogue (a reload) starts afresh."""
+
+    def __init__(self) -> None:
+        self._version = ""
+        self._parts: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    def get(self, version: str, name: str, build: Callable[[], Any]) -> Any:
+        if version == self._version and name in self._parts:
+            return self._parts[name]
+        with self._lock:
+            if version != self._version:
+                self._parts = {}
+                self._version = version
+            if name not in self._parts:
+                self._parts[name] = build()
+            return self._parts[name]
