@@ -10,7 +10,8 @@ from app.queries.snapshot import Snapshot
 from app.search import MAX_QUERY
 
 
-def get_snapshot(request: Request) -> Snapshot:
+async def get_snapshot(request: Request) -> Snapshot:
+    """The snapshot being served (async: a dependency this cheap should not hop to the thread pool)."""
     snapshot: Snapshot = request.app.state.store.snapshot
     return snapshot
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import orjson
 from fastapi import APIRouter, Query, Request
 from pydantic import StringConstraints
 from starlette.responses import Response
@@ -14,7 +13,7 @@ from app import schemas
 from app.api.deps import SnapshotDep
 from app.api.responses import PROBLEMS
 from app.http.caching import cached
-from app.queries.lookup import lookup_result
+from app.queries.lookup import lookup_body
 from app.queries.snapshot import etag_for
 
 router = APIRouter(prefix="/api/v1")
@@ -31,12 +30,12 @@ ChoirCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,4}$")]
     summary="Which trigger points may cause pain here?",
     description=ranking.__doc__,
 )
-def lookup(
+async def lookup(
     request: Request,
     snap: SnapshotDep,
     region: Annotated[list[str], Query(description="Painted region id (repeat for a pain drawing).")] = [],  # noqa: B006
     choir: Annotated[list[ChoirCode], Query(description="CHOIR body map code, e.g. 101 (repeatable).")] = [],  # noqa: B006
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> Response:
-    body = orjson.dumps(lookup_result(snap, region, choir, limit).model_dump(mode="json"))
+    body = lookup_body(snap, region, choir, limit)
     return cached(request, body, etag_for(snap.version, request.url.path, request.url.query))

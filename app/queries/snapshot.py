@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from app import lookup, schemas
+from app import lookup
 from app.catalogue.index import Catalogue
 from app.queries import records
 from app.queries.diagrams import Diagrams
@@ -46,8 +46,8 @@ class Snapshot:
     conditions: list[dict[str, Any]]
     symptoms: list[dict[str, Any]]
     tp_summaries: dict[str, dict[str, Any]]
-    # The same summaries as models, so a lookup embeds them without validating them again per request.
-    tp_summary_models: dict[str, schemas.TriggerPointSummary]
+    # The same summaries serialized, so a lookup embeds them without serializing them again per request.
+    tp_summary_json: dict[str, orjson.Fragment]
     # (kind, id) -> the record as the API serves it: the dictionary for pages, the bytes for the API.
     records: dict[tuple[str, str], dict[str, Any]]
     details: dict[tuple[str, str], Detail]
@@ -93,7 +93,7 @@ def build_snapshot(catalogue: Catalogue) -> Snapshot:
         conditions=[records.condition_summary(c, x) for x in c.conditions.values()],
         symptoms=[records.symptom_summary(s) for s in c.symptoms.values()],
         tp_summaries={t["id"]: t for t in trigger_points},
-        tp_summary_models=summary_models,
+        tp_summary_json={t["id"]: orjson.Fragment(orjson.dumps(t)) for t in trigger_points},
         records=full,
         details=details,
         diagrams=Diagrams(c),

@@ -11,7 +11,7 @@ from app import urls
 from app.catalogue.index import SIDES
 from app.errors import NotFound
 from app.queries import records
-from app.queries.lookup import lookup_result
+from app.queries.lookup import lookup_items
 from app.queries.snapshot import Snapshot
 from app.web.bodymap import inline
 from app.web.explorer_state import ExplorerState, default_view
@@ -87,13 +87,13 @@ def region_page(request: Request, region_id: Ident) -> HTMLResponse:
     c = snap.catalogue
     region = _record(snap, "regions", "body region", region_id)
     view = region["views"][0] if region["views"] else default_view(c)
-    referring = lookup_result(snap, [region_id], [], 100).items
+    _, referring = lookup_items(snap, [region_id], [], 100)
     context = {
         "region": region,
         "explorer": ExplorerState(view=view, mode="pain", regions=(region_id,), show=None),
         "located": records.located(c, snap.trigger_points, region_id),
         "side": c.side_of(region_id),
-        "referring": [item.model_dump(mode="json") for item in referring],
+        "referring": referring,
     }
     twins = [urls.api("region", region_id), f"/api/v1/lookup?region={region_id}&limit=100"]
     return render(request, "region.html", context, twins=twins)

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from app.catalogue.index import Catalogue
 from app.queries import records
-from app.queries.lookup import lookup_result
+from app.queries.lookup import lookup_items
 from app.queries.snapshot import Snapshot
 from app.web.bodymap import inline
 from app.web.explorer_state import MODES, ExplorerState
@@ -31,14 +31,18 @@ RegionParam = Annotated[list[str], Query(max_length=200)]
 Word = Annotated[str | None, Query(max_length=100)]
 
 
-def explorer_state(
+async def explorer_state(
     request: Request,
     view: Word = None,
     mode: Word = None,
     region: RegionParam = [],  # noqa: B006
     show: Word = None,
 ) -> ExplorerState:
-    """The state a URL names (shared by the page, its fragment and the handout)."""
+    """The state a URL names (shared by the page, its fragment and the handout).
+
+    The explorer's functions are `async` although they never await: each is a few milliseconds of CPU at
+    most, which a hop to the thread pool and back would only lengthen (the GIL serializes them anyway).
+    """
     return ExplorerState.parse(snapshot(request).catalogue, view, mode, region, show)
 
 
@@ -53,8 +57,7 @@ def results(snap: Snapshot, state: ExplorerState, limit: int = RESULTS) -> list[
         side = snap.catalogue.side_of(state.regions[0])
         located = records.located(snap.catalogue, snap.trigger_points, state.regions[0])
         return [{"trigger_point": t, "sides": [side]} for t in located]
-    found = lookup_result(snap, list(state.regions), [], limit)
-    return [item.model_dump(mode="json") for item in found.items]
+    return lookup_items(snap, list(state.regions), [], limit)[1]
 
 
 def shown(state: ExplorerState, items: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -110,14 +113,14 @@ def explorer_context(request: Request, snap: Snapshot, state: ExplorerState) -> 
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, state: StateDep) -> HTMLResponse:
+async def home(request: Request, state: StateDep) -> HTMLResponse:
     context = explorer_context(request, snapshot(request), state)
     twin = context["twin"]
     return render(request, "home.html", context, twins=[twin] if twin else ["/api/v1/regions?limit=1000"])
 
 
 @router.get("/fragment/explorer", response_class=HTMLResponse)
-def explorer_fragment(request: Request, state: StateDep) -> HTMLResponse:
+async def explorer_fragment(request: Request, state: StateDep) -> HTMLResponse:
     """The explorer of a state without the page around it: what explorer.js swaps in."""
     context = explorer_context(request, snapshot(request), state)
     return render(request, "_explorer.html", context, twins=[context["twin"]] if context["twin"] else [])
