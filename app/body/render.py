@@ -360,6 +360,24 @@ class BodyDiagrams:
             muscle=(tp.muscle, side),
         )
 
+    def muscle_view(self, muscle_id: str) -> str | None:
+        """The view a muscle's page shows it in: where its first trigger point is best shown, if the muscle is
+        drawn there, else the first view that draws it."""
+        drawn = [v for v, geo in self.geometry.items() if geo.muscle(muscle_id, "right") is not None]
+        tps = self.catalogue.tps_by_muscle.get(muscle_id, ())
+        preferred = self.best_view(tps[0]) if tps else None
+        return preferred if preferred in drawn else (drawn[0] if drawn else None)
+
+    def muscle_svg(self, view_id: str, muscle_id: str, role: str = "img") -> str:
+        """A view with one muscle tinted and the X of each of its trigger points (its page's picture)."""
+        markers = [
+            m
+            for tp_id in self.catalogue.tps_by_muscle.get(muscle_id, ())
+            for m in self.markers(view_id, tp_id, "right")
+        ]
+        side = "right" if self.geometry[view_id].muscle(muscle_id, "right") is not None else "left"
+        return self.view_svg(view_id, markers=markers, role=role, landmarks=True, muscle=(muscle_id, side))
+
     def best_view(self, trigger_point_id: str, side: str = "right") -> str:
         """The view a TrP's page and thumbnail open with: its authored `preferred_view`; else, among the
         views that draw its muscle with an authored X (or all views when none does), the one showing most

@@ -42,6 +42,21 @@ class Diagrams:
         """A view without overlays; `layer="muscles"` draws every muscle of the view, each a link."""
         return self._once(("view", view_id, layer or ""), lambda: self.body.view_svg(view_id, layer=layer))
 
+    def muscle_map(self, view_id: str) -> str | None:
+        """A view with every muscle drawn, each a link to its page, for a page to inline (drawn once)."""
+        if view_id not in self.body.geometry:
+            return None
+        draw = lambda: self.body.view_svg(view_id, layer="muscles", region_href=None, role="group")  # noqa: E731
+        return self._once(("muscle-map", view_id), draw).decode()
+
+    def muscle(self, muscle_id: str) -> tuple[str, str] | None:
+        """A muscle's page picture (view id, inline SVG): the muscle and all its X's, drawn once."""
+        view_id = self.body.muscle_view(muscle_id)
+        if view_id is None:
+            return None
+        draw = lambda: self.body.muscle_svg(view_id, muscle_id, role="group")  # noqa: E731
+        return view_id, self._once(("muscle", muscle_id), draw).decode()
+
     def thumbnail(self, tp_id: str, side: str) -> bytes:
         """A small picture of one trigger point's pattern, cropped to it."""
         return self._once(("thumb", tp_id, side), lambda: self.body.thumbnail_svg(tp_id, side))
