@@ -15,9 +15,10 @@ from pathlib import Path
 import svgwrite
 from svgwrite.base import Title
 
-from app.body.atlas import authored_marker, derived_marker, geometry_of, location_regions
+from app.body.atlas import authored_marker, derived_marker, geometry_of, location_regions, warps_of
 from app.body.geometry import BBox, Curve, MuscleDrawing, Point, ViewGeometry, fmt, polygon_path, union_bbox
 from app.catalogue.index import Catalogue
+from app.catalogue.models import BASE_FIGURE
 
 STYLE = """
 .tm-body{fill:#f4e1d2}
@@ -60,9 +61,11 @@ Marker = tuple[str, Point]
 class BodyDiagrams:
     """Geometry of one catalogue, prepared once; renders views, overlays and thumbnails."""
 
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(self, catalogue: Catalogue, figure: str = BASE_FIGURE) -> None:
         self.catalogue = catalogue
-        self.geometry: dict[str, ViewGeometry] = geometry_of(catalogue)
+        self.figure = figure
+        self.geometry: dict[str, ViewGeometry] = geometry_of(catalogue, figure)
+        self.warps = warps_of(catalogue, figure)
         self._derived: dict[tuple[str, str, str], Point | None] = {}
 
     def view_ids(self) -> list[str]:
@@ -325,7 +328,7 @@ class BodyDiagrams:
         geo = self.geometry[view_id]
         tp = self.catalogue.trigger_points[trigger_point_id]
         source = self.catalogue.views[view_id].mirror_of or view_id
-        authored = authored_marker(geo, tp, source, side if source == view_id else "right")
+        authored = authored_marker(geo, tp, source, side if source == view_id else "right", self.warps[source])
         if authored is not None:
             width = self.geometry[source].width
             return [(round(width - authored[0], 1), authored[1]) if source != view_id else authored]
