@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from app.catalogue.models import RegionSpec, Stroke, View
+from app.catalogue.models import MuscleSpec, RegionSpec, ShapePoint, Stroke, View
 
 Point = tuple[float, float]
 BBox = tuple[float, float, float, float]  # min x, min y, max x, max y
@@ -209,6 +209,27 @@ class Curve:
 
 
 @dataclass(frozen=True)
+class MuscleDrawing:
+    """One side of a muscle as drawn in a view: its outlines (smooth closed curves) and depth."""
+
+    muscle: str
+    side: str  # "right" or "left": the person's side this copy stands for
+    parts: tuple[Curve, ...]
+    deep: bool = False
+
+    @cached_property
+    def polygons(self) -> tuple[tuple[Point, ...], ...]:
+        return tuple(tuple(part.sampled()) for part in self.parts)
+
+    @cached_property
+    def box(self) -> BBox:
+        return union_bbox(bbox(p) for p in self.polygons) or (0.0, 0.0, 0.0, 0.0)
+
+    def contains(self, x: float, y: float) -> bool:
+        return any(contains(polygon, x, y) for polygon in self.polygons)
+
+
+@dataclass(frozen=True)
 class ViewGeometry:
     """Everything drawable in one view, in that view's coordinates."""
 
@@ -222,6 +243,7 @@ class ViewGeometry:
     mirror_x: float | None = None
     side_mark: str | None = None  # "R"/"L" for a view that shows one side of the person
     landmark_lines: tuple[Curve, ...] = ()  # the faint landmark layer, drawn on request
+    muscles: tuple[MuscleDrawing, ...] = ()  # deep ones first, so superficial ones are drawn over them
     _cache: dict[str, tuple[Point | None, BBox | None, float]] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
@@ -307,6 +329,13 @@ class ViewGeometry:
         """The approximate area of the region's visible (clipped) part."""
         return self._visible(region_id)[2]
 
+    def muscle(self, muscle_id: str, side: str) -> MuscleDrawing | None:
+        """The muscle as drawn on the person's side (a view showing one side draws only that one)."""
+        for drawing in self.muscles:
+            if drawing.muscle == muscle_id and drawing.side == side:
+                return drawing
+        return None
+
     def body_bbox(self) -> BBox:
         return union_bbox(bbox(part) for part in self.silhouette) or (0.0, 0.0, self.width, self.height)
 
@@ -335,10 +364,41 @@ def _strokes(view: View, strokes: Iterable[Stroke]) -> tuple[Curve, ...]:
     return tuple(curves)
 
 
-def build_view(view: View, views: Mapping[str, View], specs: Iterable[RegionSpec]) -> ViewGeometry:
-    """Resolve one view's outlines, details and concrete region polygons."""
+def _shape_point(view: View, point: ShapePoint, mirrored: bool) -> Point:
+    if isinstance(point, str):
+        return landmark(view, _mirrored_names([point])[0] if mirrored else point)
+    x, y = point
+    return _mirror((x, y), view.mirror_x) if mirrored and view.mirror_x is not None else (rnd(x), rnd(y))
+
+
+def _muscles(view: View, muscle_specs: Iterable[MuscleSpec]) -> tuple[MuscleDrawing, ...]:
+    """Every muscle shaped in this view, on the right and, where the view mirrors, the left."""
+    sides = (("right", False), ("left", True)) if view.mirror_x is not None else (("right", False),)
+    drawings: list[MuscleDrawing] = []
+    for spec in muscle_specs:
+        shape = spec.shapes.get(view.id)
+        if shape is None:
+            continue
+        for side, mirrored in sides:
+            parts = tuple(
+                Curve(tuple(_shape_point(view, p, mirrored) for p in part), (False,) * len(part), True)
+                for part in shape.parts
+            )
+            drawings.append(MuscleDrawing(spec.id, side, parts, shape.deep))
+    return tuple(sorted(drawings, key=lambda d: not d.deep))
+
+
+def _flip_muscle(drawing: MuscleDrawing, width: float) -> MuscleDrawing:
+    side = "left" if drawing.side == "right" else "right"
+    return MuscleDrawing(drawing.muscle, side, tuple(_flip_curve(c, width) for c in drawing.parts), drawing.deep)
+
+
+def build_view(
+    view: View, views: Mapping[str, View], specs: Iterable[RegionSpec], muscle_specs: Iterable[MuscleSpec] = ()
+) -> ViewGeometry:
+    """Resolve one view's outlines, details, concrete region polygons and muscles."""
     if view.mirror_of is not None:
-        source = build_view(views[view.mirror_of], views, specs)
+        source = build_view(views[view.mirror_of], views, specs, muscle_specs)
         flipped_regions: dict[str, tuple[Point, ...]] = {}
         for region_id, polygon in source.regions.items():
             flipped = tuple((rnd(source.width - x), y) for x, y in polygon)
@@ -353,6 +413,7 @@ def build_view(view: View, views: Mapping[str, View], specs: Iterable[RegionSpec
             landmark_lines=tuple(_flip_curve(c, source.width) for c in source.landmark_lines),
             regions=dict(sorted(flipped_regions.items())),
             side_mark="L" if source.side_mark == "R" else "R" if source.side_mark == "L" else None,
+            muscles=tuple(_flip_muscle(m, source.width) for m in source.muscles),
         )
     mirrorable = view.mirror_x is not None
     outlines: list[Curve] = []
@@ -386,6 +447,7 @@ def build_view(view: View, views: Mapping[str, View], specs: Iterable[RegionSpec
         landmark_lines=landmark_lines,
         mirror_x=view.mirror_x,
         side_mark=None if mirrorable else "R",
+        muscles=_muscles(view, muscle_specs),
     )
 
 
@@ -397,7 +459,9 @@ def _switch_side(region_id: str) -> str:
     return region_id
 
 
-def build_views(views: Mapping[str, View], specs: Iterable[RegionSpec]) -> dict[str, ViewGeometry]:
+def build_views(
+    views: Mapping[str, View], specs: Iterable[RegionSpec], muscle_specs: Iterable[MuscleSpec] = ()
+) -> dict[str, ViewGeometry]:
     """Every view's geometry, in the catalogue's view order."""
-    specs = list(specs)
-    return {view_id: build_view(view, views, specs) for view_id, view in views.items()}
+    specs, muscle_specs = list(specs), list(muscle_specs)
+    return {view_id: build_view(view, views, specs, muscle_specs) for view_id, view in views.items()}

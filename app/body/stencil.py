@@ -19,12 +19,11 @@ from xml.etree import ElementTree
 import svgwrite
 from svgwrite.base import BaseElement
 
-from app.body.geometry import Point
-from app.body.render import MARKER_SIZE, BodyDiagrams, hatch_pattern, is_pressed, marker_group
+from app.body.render import MARKER_SIZE, BodyDiagrams, Marker, hatch_pattern, is_pressed, marker_group
 
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use characters: never in the catalogue's text
-_HATCH, _OVERLAY = "S", "M"
-_SLOT = re.compile(f'<g id="{_OPEN}([{_HATCH}{_OVERLAY}]){_CLOSE}" ?/>|{_OPEN}([CHP])([^{_CLOSE}]*){_CLOSE}')
+_HATCH, _MUSCLE, _OVERLAY = "S", "U", "M"
+_SLOT = re.compile(f'<g id="{_OPEN}([{_HATCH}{_MUSCLE}{_OVERLAY}]){_CLOSE}" ?/>|{_OPEN}([CHP])([^{_CLOSE}]*){_CLOSE}')
 
 
 def _slot(kind: str, key: str = "") -> str:
@@ -65,10 +64,16 @@ class ViewStencil:
             landmarks=False,
             hatch=_placeholder(_HATCH),
             overlay=_placeholder(_OVERLAY),
+            muscle=_placeholder(_MUSCLE),
             pressed={rid: _slot("P", rid) for rid in self.regions},
         )
         text = drawing.tostring()
-        self._dwg = drawing  # an element factory for the Xs and the fill
+        self._body = body
+        self._geo = geo
+        self._dwg = drawing  # an element factory for the Xs and the muscle
+        # Drawn once each: a TrP's Xs and its muscle (bounded by the catalogue's TrPs and muscles).
+        self._xs: dict[tuple[Marker, ...], str] = {}
+        self._muscles: dict[tuple[str, str], str] = {}
         self.static: list[str] = []
         self.slots: list[tuple[str, str]] = []  # (kind, region id): C class, H link, P pressed; S fill, M overlay
         start = 0
@@ -84,9 +89,11 @@ class ViewStencil:
         classes: Mapping[str, str],
         href: Callable[[str], str],
         spillover: bool,
-        markers: Collection[Point],
+        markers: Collection[Marker],
+        muscle: tuple[str, str] | None = None,
     ) -> str:
-        """The view for one state: `classes` as BodyDiagrams._classes makes them, `href` each region's link."""
+        """The view for one state: `classes` as BodyDiagrams.region_classes makes them, `href` each region's
+        link, whether the stipple is used, the Xs, and the muscle (id, side) tinted under them."""
         values: list[str] = []
         add = values.append
         for kind, rid in self.slots:
@@ -101,11 +108,27 @@ class ViewStencil:
                 add(is_pressed(classes.get(rid, "")))
             elif kind == _HATCH:
                 add(self.hatch if spillover else "")
+            elif kind == _MUSCLE:
+                add(self._muscle(muscle) if muscle is not None else "")
             else:
-                group = marker_group(self._dwg, markers, MARKER_SIZE)
-                add(element_text(group) if group is not None else "")
+                add(self._markers(tuple(markers)))
         parts = [self.static[0]]
         for value, static in zip(values, self.static[1:], strict=True):
             parts.append(value)
             parts.append(static)
         return "".join(parts)
+
+    def _markers(self, markers: tuple[Marker, ...]) -> str:
+        found = self._xs.get(markers)
+        if found is None:
+            group = marker_group(self._dwg, markers, MARKER_SIZE)
+            found = self._xs[markers] = element_text(group) if group is not None else ""
+        return found
+
+    def _muscle(self, muscle: tuple[str, str]) -> str:
+        found = self._muscles.get(muscle)
+        if found is None:
+            muscle_id, side = muscle
+            group = self._body.shown_muscle_group(self._dwg, self._geo, muscle_id, side, f"tm-{self._geo.id}")
+            found = self._muscles[muscle] = element_text(group) if group is not None else ""
+        return found

@@ -14,6 +14,7 @@ from types import MappingProxyType
 
 from app.catalogue.models import (
     Condition,
+    Figure,
     LayWords,
     Muscle,
     MuscleGroup,
@@ -67,6 +68,8 @@ class Catalogue:
     groups: Mapping[str, MuscleGroup] = field(default_factory=dict)
     lay_words: tuple[LayWords, ...] = ()
     symptoms_of_tp: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    muscle_specs: Mapping[str, MuscleSpec] = field(default_factory=dict)  # as authored, with their shapes
+    figures: Mapping[str, Figure] = field(default_factory=dict)  # figures other than the base (male) one
 
     def base_of(self, region_id: str) -> str:
         """The side-neutral id of a region id (sided or not)."""
@@ -182,6 +185,7 @@ def build_catalogue(
     symptoms: Iterable[Symptom] = (),
     groups: Iterable[MuscleGroup] = (),
     lay_words: Iterable[LayWords] = (),
+    figures: Iterable[Figure] = (),
 ) -> Catalogue:
     """Assemble the served catalogue from validated specs (references already proven)."""
     view_map = {view.id: view for view in views}
@@ -208,7 +212,8 @@ def build_catalogue(
                 located[base].append(tp.id)
             for base in dict.fromkeys([*tp.referral.essential, *tp.referral.spillover]):
                 referring[base].append(tp.id)
-        shown: dict[str, None] = {}
+        drawn = [v for v in view_map if (view_map[v].mirror_of or v) in spec.shapes]
+        shown: dict[str, None] = dict.fromkeys(drawn)
         for tp in spec.trigger_points:
             for base in tp.location.regions:
                 for view_id in regions[_right_or_midline(base, regions)].views:
@@ -224,6 +229,7 @@ def build_catalogue(
             references=list(spec.references),
             trigger_points=list(by_muscle[spec.id]),
             views=[v for v in view_map if v in shown],
+            drawn_in=drawn,
         )
     symptoms_of_tp: dict[str, list[str]] = defaultdict(list)
     symptom_map = {s.id: s for s in symptoms}
@@ -252,6 +258,8 @@ def build_catalogue(
         groups=MappingProxyType({g.id: g for g in groups}),
         lay_words=tuple(lay_words),
         symptoms_of_tp=_frozen(symptoms_of_tp),
+        muscle_specs=MappingProxyType({spec.id: spec for spec in muscle_specs}),
+        figures=MappingProxyType({f.id: f for f in figures}),
     )
 
 

@@ -13,8 +13,10 @@ from pydantic import BaseModel, ValidationError
 
 from app.catalogue.index import Catalogue, build_catalogue
 from app.catalogue.models import (
+    BASE_FIGURE,
     LAY_WORD_TARGETS,
     Condition,
+    Figure,
     LayWords,
     MuscleGroup,
     MuscleSpec,
@@ -24,7 +26,7 @@ from app.catalogue.models import (
     View,
 )
 from app.catalogue.yaml_source import PathKey, SourceDocument, display_name, read_yaml
-from app.errors import CatalogueInvalid, DataError
+from app.errors import CatalogueInvalid, DataError, Misplaced
 
 SECTIONS: dict[str, type[BaseModel]] = {
     "regions": RegionSpec,
@@ -35,13 +37,17 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "symptoms": Symptom,
     "groups": MuscleGroup,
     "lay_words": LayWords,
+    "figures": Figure,
 }
 # Sections whose items have ids of their own, checked for duplicates.
-ID_SECTIONS = ("regions", "views", "conditions", "references", "muscles", "symptoms", "groups")
+ID_SECTIONS = ("regions", "views", "conditions", "references", "muscles", "symptoms", "groups", "figures")
 
 
 # Reports an unknown id: (id, known ids, what it is, whose, document, path).
 Need = Callable[[str, set[str], str, str, SourceDocument, PathKey], None]
+# A check that needs the built catalogue (the drawing's geometry), run by the loader's caller's choice:
+# the catalogue package knows no geometry, so app/body supplies it (see app/body/atlas.py).
+BuiltCheck = Callable[[Catalogue], Iterable[Misplaced]]
 
 
 @dataclass(frozen=True)
@@ -208,8 +214,24 @@ def _check_references(c: _Collector) -> list[DataError]:
         muscle: MuscleSpec = loc.item
         for r, ref in enumerate(muscle.references):
             need(ref, references, "reference", muscle.id, loc.doc, (*loc.path, "references", r))
+        for view_id, shape in muscle.shapes.items():
+            where: PathKey = (*loc.path, "shapes", view_id)
+            if view_id not in views:
+                need(view_id, set(views), "view in shapes", muscle.id, loc.doc, where)
+                continue
+            if views[view_id].mirror_of is not None:
+                errors.append(
+                    loc.doc.error(where, f"{muscle.id}: view {view_id} mirrors {views[view_id].mirror_of}; draw there")
+                )
+                continue
+            for k, outline in enumerate(shape.parts):
+                for p, point in enumerate(outline):
+                    if isinstance(point, str):
+                        need_landmark(point, views[view_id], muscle.id, loc.doc, (*where, "parts", k, p))
         for t, tp in enumerate(muscle.trigger_points):
             base: PathKey = (*loc.path, "trigger_points", t)
+            if tp.preferred_view is not None:
+                need(tp.preferred_view, set(views), "view", tp.id, loc.doc, (*base, "preferred_view"))
             for i, region in enumerate(tp.location.regions):
                 need(region, regions, "region", tp.id, loc.doc, (*base, "location", "regions", i))
             for view_id in tp.location.markers:
@@ -239,6 +261,36 @@ def _check_references(c: _Collector) -> list[DataError]:
                 need(condition, conditions, "condition", tp.id, loc.doc, (*base, "conditions", i))
             for i, ref in enumerate(tp.references):
                 need(ref, references, "reference", tp.id, loc.doc, (*base, "references", i))
+    for loc in c.items["figures"]:
+        figure: Figure = loc.item
+        if figure.id == BASE_FIGURE:
+            errors.append(loc.doc.error((*loc.path, "id"), f"'{BASE_FIGURE}' is the figure views.yaml draws"))
+        for key in ("warps", "landmarks", "details", "hide_details"):
+            for view_id in getattr(figure, key):
+                where = (*loc.path, key, view_id)
+                if view_id not in views:
+                    need(view_id, set(views), f"view in {key}", figure.id, loc.doc, where)
+                elif views[view_id].mirror_of is not None:
+                    errors.append(loc.doc.error(where, f"{figure.id}: view {view_id} mirrors another; warp that one"))
+        for view_id, hidden in figure.hide_details.items():
+            drawn = [stroke.points for stroke in views[view_id].details] if view_id in views else []
+            for h, points in enumerate(hidden):
+                if view_id in views and points not in drawn:
+                    where = (*loc.path, "hide_details", view_id, h)
+                    errors.append(loc.doc.error(where, f"{figure.id}: view {view_id} draws no stroke {points}"))
+        for view_id, strokes in figure.details.items():
+            if view_id not in views:
+                continue
+            extra = View(
+                **{
+                    **views[view_id].model_dump(),
+                    "landmarks": {**views[view_id].landmarks, **figure.landmarks.get(view_id, {})},
+                }
+            )
+            for s, stroke in enumerate(strokes):
+                for part in ("points", "corners"):
+                    for p, name in enumerate(getattr(stroke, part)):
+                        need_landmark(name, extra, figure.id, loc.doc, (*loc.path, "details", view_id, s, part, p))
     errors += _check_search_data(c, need)
     return errors
 
@@ -273,8 +325,27 @@ def _check_search_data(c: _Collector, need: Need) -> list[DataError]:
     return []
 
 
-def load_catalogue(folder: Path) -> Catalogue:
-    """Load and validate the data folder; raise CatalogueInvalid with every error."""
+def _misplaced_errors(c: _Collector, problems: Iterable[Misplaced]) -> list[DataError]:
+    """Each problem on the line of its marker in that view, else of its trigger point."""
+    where: dict[str, tuple[SourceDocument, PathKey]] = {}
+    for loc in c.items["muscles"]:
+        for t, tp in enumerate(loc.item.trigger_points):
+            where[tp.id] = (loc.doc, (*loc.path, "trigger_points", t))
+    errors = []
+    for problem in problems:
+        doc, base = where[problem.trigger_point]
+        errors.append(
+            doc.error((*base, "location", "markers", problem.view), f"{problem.trigger_point}: {problem.message}")
+        )
+    return errors
+
+
+def load_catalogue(folder: Path, checks: Iterable[BuiltCheck] = ()) -> Catalogue:
+    """Load and validate the data folder; raise CatalogueInvalid with every error.
+
+    `checks` run on the built catalogue (e.g. every X inside its muscle); their problems are reported
+    like any other, as file:line, and the catalogue is refused.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         raise CatalogueInvalid([DataError(display_name(folder), 0, "data folder not found")])
@@ -303,7 +374,7 @@ def load_catalogue(folder: Path) -> Catalogue:
     if errors:
         raise CatalogueInvalid(sorted(set(errors), key=lambda e: (e.file, e.line, e.message)))
     items = {name: [x.item for x in located] for name, located in collector.items.items()}
-    return build_catalogue(
+    catalogue = build_catalogue(
         region_specs=items["regions"],
         views=items["views"],
         muscle_specs=items["muscles"],
@@ -312,5 +383,10 @@ def load_catalogue(folder: Path) -> Catalogue:
         symptoms=items["symptoms"],
         groups=items["groups"],
         lay_words=items["lay_words"],
+        figures=items["figures"],
         version=catalogue_version(files, folder),
     )
+    errors = _misplaced_errors(collector, (problem for check in checks for problem in check(catalogue)))
+    if errors:
+        raise CatalogueInvalid(sorted(set(errors), key=lambda e: (e.file, e.line, e.message)))
+    return catalogue

@@ -49,6 +49,9 @@ ReferenceKind = Literal["manual", "peer-reviewed", "secondary"]
 # What a referral zone feels like when it is not pain.
 SensationKind = Literal["gooseflesh", "tingling", "numbness", "burning", "stiffness"]
 
+# The figure views.yaml draws; other figures (figures.yaml) are warps of it.
+BASE_FIGURE = "male"
+
 # The clinical prior behind each prevalence word, used to break ranking ties.
 PREVALENCE_PRIOR: dict[str, float] = {"very-common": 1.0, "common": 0.75, "occasional": 0.5, "rare": 0.25}
 
@@ -108,6 +111,67 @@ class View(Model):
     )
 
 
+# A point of a muscle outline: a landmark name (`~name` mirrored) or literal view coordinates.
+ShapePoint = str | Point
+
+
+class MuscleShape(Model):
+    """A muscle drawn in one view, authored for the person's right side like the regions.
+
+    Written as a list of points (one outline), or as a mapping with `points` or `parts` (several
+    outlines, e.g. two heads) and `deep: true` for a muscle reached through another, drawn dashed.
+    Each outline is a smooth closed curve through its points.
+    """
+
+    parts: list[list[ShapePoint]] = Field(min_length=1)
+    deep: bool = Field(default=False, description="Lies under another muscle in this view: drawn dashed.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, value: object) -> object:
+        if isinstance(value, list):
+            return {"parts": [value]}
+        if isinstance(value, dict) and "points" in value:
+            rest = {k: v for k, v in value.items() if k != "points"}
+            if "parts" in rest:
+                return value  # both given: let validation name the stray key
+            return {**rest, "parts": [value["points"]]}
+        return value
+
+    @model_validator(mode="after")
+    def _outlines_have_area(self) -> MuscleShape:
+        if any(len(part) < 3 for part in self.parts):
+            raise ValueError("each outline needs at least 3 points")
+        return self
+
+
+class ControlPoint(Model):
+    """One pin of a figure's warp: the point `at` of the base figure moves `to` (right side and midline)."""
+
+    at: Point
+    to: Point
+
+
+class Figure(Model):
+    """A second body figure drawn by warping the base one, so it keeps every region, muscle and X.
+
+    The base figure is the one views.yaml draws (male). A figure moves its landmarks, muscle outlines and
+    X's by a smooth warp pinned at `warps` control points per view (mirrored where the view mirrors);
+    a pin with `to` equal to `at` holds a place still. `landmarks` and `details` add what only this
+    figure has (the breasts' contour, say), over its own warped landmarks.
+    """
+
+    id: Slug
+    name: Text
+    short_name: str | None = None
+    warps: dict[str, list[ControlPoint]] = Field(default_factory=dict)
+    landmarks: dict[str, dict[str, Point]] = Field(default_factory=dict, description="Per view: extra landmarks.")
+    details: dict[str, list[Stroke]] = Field(default_factory=dict, description="Per view: extra strokes.")
+    hide_details: dict[str, list[list[str]]] = Field(
+        default_factory=dict, description="Per view: base strokes (by their points) this figure leaves out."
+    )
+
+
 class RegionSpec(Model):
     """A region as authored: side-neutral, expanded to left and right if sided."""
 
@@ -156,7 +220,10 @@ class Condition(Model):
 class Location(Model):
     description: Text
     regions: list[Slug] = Field(min_length=1)
-    markers: dict[str, Point] = Field(default_factory=dict, description="Optional marker point per view.")
+    markers: dict[str, Point] = Field(
+        default_factory=dict,
+        description="Where the X goes, per view (right side; mirrored for the left), inside the muscle and a region.",
+    )
 
 
 class Sensation(Model):
@@ -202,6 +269,9 @@ class TriggerPointSpec(Model):
     prevalence: Prevalence = "common"
     evidence: Evidence = Field(default="drawn", description="What the pattern rests on (see EVIDENCE_MEANING).")
     side: TrPSide = Field(default="either", description="'right' or 'left' for a TrP the Manual gives one side only.")
+    preferred_view: Slug | None = Field(
+        default=None, description="The view its page and thumbnail open with (else the best view is chosen)."
+    )
     references: list[Slug] = Field(min_length=1)
 
 
@@ -216,6 +286,9 @@ class MuscleSpec(Model):
         default=None, description="What the Manual says beyond the TrPs, e.g. 'no pattern of its own'."
     )
     references: list[Slug] = Field(default_factory=list)
+    shapes: dict[str, MuscleShape] = Field(
+        default_factory=dict, description="Per view id: the muscle's outline over the view's landmarks."
+    )
     trigger_points: list[TriggerPointSpec] = Field(default_factory=list)
 
 
@@ -250,6 +323,7 @@ class TriggerPoint(Model):
     prevalence: Prevalence
     evidence: Evidence
     side: TrPSide
+    preferred_view: str | None
     references: list[Slug]
 
     @property
@@ -268,6 +342,7 @@ class Muscle(Model):
     references: list[Slug]
     trigger_points: list[Slug]
     views: list[str]
+    drawn_in: list[str] = Field(default_factory=list, description="Views in which the muscle itself is drawn.")
 
 
 class Symptom(Model):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.body.render import BodyDiagrams
+from app.body.render import BodyDiagrams, Marker
 from app.body.stencil import ViewStencil, escape_attribute
 from app.catalogue.index import Catalogue
 from app.catalogue.loader import load_catalogue
@@ -35,9 +35,9 @@ def reference(body: BodyDiagrams, c: Catalogue, view_id: str, state: dict[str, o
     """The state's map as `Diagrams.state_map` drew it before stencils: the whole view through svgwrite."""
     tp = state["tp"]
     sides = state["sides"]
-    markers: list[tuple[float, float]] = []
+    markers: list[Marker] = []
     for side in sides:  # type: ignore[attr-defined]
-        markers += body.marker_points(view_id, tp.id, side)  # type: ignore[attr-defined]
+        markers += body.markers(view_id, tp.id, side)  # type: ignore[attr-defined]
     return body.view_svg(
         view_id,
         highlight=state["selected"],  # type: ignore[arg-type]
@@ -47,6 +47,7 @@ def reference(body: BodyDiagrams, c: Catalogue, view_id: str, state: dict[str, o
         region_href=href,
         role=role,
         toggles=toggles,
+        muscle=(tp.muscle, sides[0]),  # type: ignore[attr-defined,index]
     )
 
 
