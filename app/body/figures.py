@@ -8,9 +8,10 @@ region ids, muscle ids and lookups by construction; the atlas checks then run on
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from app.catalogue.index import Catalogue
 from app.catalogue.models import BASE_FIGURE, MuscleShape, MuscleSpec, Point, View
@@ -30,60 +31,45 @@ def figure_label(catalogue: Catalogue, figure_id: str) -> str:
     return figure.short_name or figure.name
 
 
-def _solve(matrix: list[list[float]], rhs: list[list[float]]) -> list[list[float]]:
-    """Gaussian elimination with partial pivoting: matrix · x = rhs (a few dozen unknowns)."""
-    n = len(matrix)
-    a = [row[:] + r[:] for row, r in zip(matrix, rhs, strict=True)]
-    for col in range(n):
-        pivot = max(range(col, n), key=lambda r: abs(a[r][col]))
-        if abs(a[pivot][col]) < 1e-12:
-            raise ValueError("the warp's control points are degenerate (two pins at one place?)")
-        a[col], a[pivot] = a[pivot], a[col]
-        for r in range(n):
-            if r != col and a[r][col]:
-                factor = a[r][col] / a[col][col]
-                a[r] = [x - factor * y for x, y in zip(a[r], a[col], strict=True)]
-    return [[a[r][n + k] / a[r][r] for k in range(len(rhs[0]))] for r in range(n)]
-
-
-def _kernel(r2: float) -> float:
-    return r2 * math.log(r2) if r2 > 0 else 0.0
+def _kernel(r2: np.ndarray) -> np.ndarray:
+    """The thin-plate kernel r² log r² (0 at r = 0)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(r2 > 0, r2 * np.log(np.where(r2 > 0, r2, 1.0)), 0.0)
 
 
 @dataclass(frozen=True)
 class Warp:
-    """A thin-plate spline through control pins; the identity when there are none."""
+    """A thin-plate spline through control pins (numpy solves and applies it); the identity without pins."""
 
-    centres: tuple[Point, ...] = ()
-    weights: tuple[tuple[float, float], ...] = ()
-    affine: tuple[tuple[float, float], ...] = ((0.0, 0.0), (1.0, 0.0), (0.0, 1.0))
+    centres: np.ndarray | None = None  # (n, 2)
+    coefficients: np.ndarray | None = None  # (n + 3, 2): kernel weights, then the affine part
 
     @classmethod
     def through(cls, pins: Sequence[tuple[Point, Point]]) -> Warp:
         if not pins:
             return cls()
-        n = len(pins)
-        centres = tuple(at for at, _ in pins)
-        k = [[_kernel((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) for b in centres] for a in centres]
-        p = [[1.0, x, y] for x, y in centres]
-        matrix = [k[i] + p[i] for i in range(n)] + [[p[j][c] for j in range(n)] + [0.0, 0.0, 0.0] for c in range(3)]
-        rhs = [[to[0], to[1]] for _, to in pins] + [[0.0, 0.0]] * 3
-        solution = _solve(matrix, rhs)
-        weights = tuple((row[0], row[1]) for row in solution[:n])
-        affine = tuple((row[0], row[1]) for row in solution[n:])
-        return cls(centres, weights, affine)
+        centres = np.array([at for at, _ in pins], dtype=float)
+        n = len(centres)
+        affine = np.hstack([np.ones((n, 1)), centres])
+        system = np.zeros((n + 3, n + 3))
+        system[:n, :n] = _kernel(((centres[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2))
+        system[:n, n:] = affine
+        system[n:, :n] = affine.T
+        targets = np.vstack([np.array([to for _, to in pins], dtype=float), np.zeros((3, 2))])
+        return cls(centres, np.linalg.solve(system, targets))
+
+    def apply(self, points: Sequence[Point]) -> list[Point]:
+        """Many points at once (a view's landmarks), rounded to one decimal like all geometry."""
+        if self.centres is None or self.coefficients is None or not points:
+            return [(float(x), float(y)) for x, y in points]
+        xy = np.array(points, dtype=float)
+        k = _kernel(((xy[:, None, :] - self.centres[None, :, :]) ** 2).sum(axis=2))
+        n = len(self.centres)
+        out = k @ self.coefficients[:n] + np.hstack([np.ones((len(xy), 1)), xy]) @ self.coefficients[n:]
+        return [(round(float(x), 1) + 0.0, round(float(y), 1) + 0.0) for x, y in out]
 
     def __call__(self, point: Point) -> Point:
-        if not self.centres:
-            return point
-        x, y = point
-        (a0x, a0y), (axx, axy), (ayx, ayy) = self.affine
-        out_x, out_y = a0x + axx * x + ayx * y, a0y + axy * x + ayy * y
-        for (cx, cy), (wx, wy) in zip(self.centres, self.weights, strict=True):
-            u = _kernel((x - cx) ** 2 + (y - cy) ** 2)
-            out_x += wx * u
-            out_y += wy * u
-        return (round(out_x, 1) + 0.0, round(out_y, 1) + 0.0)
+        return self.apply([point])[0] if self.centres is not None else point
 
 
 def view_warps(catalogue: Catalogue, figure_id: str) -> dict[str, Warp]:
@@ -117,8 +103,8 @@ def warped_views(catalogue: Catalogue, figure_id: str, warps: Mapping[str, Warp]
         if view.mirror_of is not None:
             out[view_id] = view
             continue
-        warp = warps[view_id]
-        landmarks = {name: warp(point) for name, point in view.landmarks.items()}
+        names = list(view.landmarks)
+        landmarks = dict(zip(names, warps[view_id].apply([view.landmarks[n] for n in names]), strict=True))
         landmarks.update(figure.landmarks.get(view_id, {}))
         hidden = figure.hide_details.get(view_id, [])
         details = [*(s for s in view.details if s.points not in hidden), *figure.details.get(view_id, [])]
@@ -133,7 +119,11 @@ def warped_muscles(catalogue: Catalogue, warps: Mapping[str, Warp]) -> list[Musc
         shapes = {}
         for view_id, shape in spec.shapes.items():
             warp = warps[view_id]
-            parts = [[p if isinstance(p, str) else warp(p) for p in part] for part in shape.parts]
+            parts = []
+            for part in shape.parts:
+                literal = warp.apply([p for p in part if not isinstance(p, str)])
+                moved = iter(literal)
+                parts.append([p if isinstance(p, str) else next(moved) for p in part])
             shapes[view_id] = MuscleShape(parts=parts, deep=shape.deep)
         specs.append(spec.model_copy(update={"shapes": shapes}))
     return specs

@@ -329,6 +329,13 @@ class ViewGeometry:
         """The approximate area of the region's visible (clipped) part."""
         return self._visible(region_id)[2]
 
+    def outline_area(self, region_id: str) -> float:
+        """The area of the region's polygon, unclipped (shoelace): cheap enough to rank views at load."""
+        polygon = self.regions[region_id]
+        n = len(polygon)
+        twice = sum(polygon[i][0] * polygon[(i + 1) % n][1] - polygon[(i + 1) % n][0] * polygon[i][1] for i in range(n))
+        return abs(twice) / 2
+
     def muscle(self, muscle_id: str, side: str) -> MuscleDrawing | None:
         """The muscle as drawn on the person's side (a view showing one side draws only that one)."""
         for drawing in self.muscles:
@@ -337,7 +344,11 @@ class ViewGeometry:
         return None
 
     def body_bbox(self) -> BBox:
-        return union_bbox(bbox(part) for part in self.silhouette) or (0.0, 0.0, self.width, self.height)
+        return self._body_box
+
+    @cached_property
+    def _body_box(self) -> BBox:
+        return union_bbox(self._silhouette_boxes) or (0.0, 0.0, self.width, self.height)
 
 
 def _curve(view: View, names: Sequence[str], corners: Iterable[str], closed: bool, bold: bool = False) -> Curve:

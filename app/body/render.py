@@ -434,7 +434,7 @@ class BodyDiagrams:
             regions = geo.regions
             x0, y0, x1, y1 = geo.body_bbox()
             shown = [r for r in dict.fromkeys([*location, *essential]) if r in regions]
-            share = sum(geo.region_area(r) for r in shown) / max((x1 - x0) * (y1 - y0), 1.0)
+            share = sum(geo.outline_area(r) for r in shown) / max((x1 - x0) * (y1 - y0), 1.0)
             return (
                 sum(r in regions for r in location),
                 sum(r in regions for r in essential),
