@@ -19,6 +19,7 @@ from app.queries import records
 from app.queries.lookup import lookup_items
 from app.queries.snapshot import Snapshot
 from app.web.bodymap import inline
+from app.web.cards import Cards
 from app.web.explorer_state import MODES, ExplorerState
 from app.web.kept import Slotted, slot
 from app.web.templating import render, snapshot
@@ -87,6 +88,16 @@ def region_list(request: Request, snap: Snapshot, state: ExplorerState) -> Marku
     return slotted.checked(state.regions)
 
 
+def cards(request: Request, snap: Snapshot, state: ExplorerState, items: list[Any], current: Any) -> list[Markup]:
+    """The result cards, each filled into its trigger point's card rendered once per catalogue (app/web/cards.py)."""
+
+    def build() -> Cards:
+        return Cards(request.app.state.templates.get_template("_card.html"), snap.catalogue)
+
+    kept: Cards = request.app.state.kept.get(snap.version, "cards", build)
+    return kept.render(request, items, current, state)
+
+
 def state_map(snap: Snapshot, state: ExplorerState, current: dict[str, Any] | None, toggles: bool) -> Markup | None:
     """The map of an explorer state: its selection, and the shown candidate's pattern (or the muscle map)."""
     if state.mode == "muscles":
@@ -113,6 +124,7 @@ def explorer_context(request: Request, snap: Snapshot, state: ExplorerState) -> 
         "modes": MODES,
         "views": [(v.id, v.short_name or v.name) for v in c.views.values()],
         "items": items,
+        "cards": cards(request, snap, state, items, current),
         "current": current,
         "map": state_map(snap, state, current, toggles=True),
         "region_list": region_list(request, snap, state),

@@ -20,6 +20,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from app import urls
+from app.catalogue.index import Catalogue
 from app.http.caching import mark_replayable
 from app.queries.snapshot import Snapshot
 
@@ -36,7 +37,11 @@ def _snap(context: Context) -> Snapshot:
 @pass_context
 def region_name(context: Context, region_id: str) -> str:
     """A concrete or side-neutral region id as words ("right temple", "temple")."""
-    c = _snap(context).catalogue
+    return region_label(_snap(context).catalogue, region_id)
+
+
+def region_label(c: Catalogue, region_id: str) -> str:
+    """`region_name` without a template context."""
     if region_id in c.regions:
         return c.regions[region_id].name
     spec = c.region_specs.get(region_id)

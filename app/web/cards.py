@@ -1,0 +1,106 @@
+"""The explorer's result cards: `_card.html` rendered once per trigger point and variant, filled per drawing.
+
+A card is mostly its trigger point's (thumbnail, name, links, related
+conditions); a drawing changes only which painted areas it explains, the
+sentence why, whether the map shows it, and the link that shows it. Rendering
+twenty cards through Jinja was most of an explorer page's time, so each
+(trigger point, side, variant) is rendered once with slots there, through the
+same template, and a drawing fills the slots with its escaped values
+(tests/web/test_cards.py compares the two for random drawings).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from fastapi import Request
+from jinja2 import Template
+from markupsafe import Markup, escape
+
+from app.catalogue.index import Catalogue
+from app.web.explorer_state import ExplorerState
+from app.web.kept import Slotted, slot
+from app.web.templating import region_label, words
+
+ESSENTIAL, SPILLOVER, EXPLANATION, SHOW_URL = "E", "P", "X", "U"
+
+
+class _Values:
+    """What one drawing puts in a card's slots, escaped as the template escapes text."""
+
+    def __init__(self, catalogue: Catalogue, item: Mapping[str, Any], state: ExplorerState) -> None:
+        self.catalogue, self.item, self.state = catalogue, item, state
+
+    def __call__(self, key: str) -> str:
+        if key == EXPLANATION:
+            return escape(self.item["explanation"])
+        if key == SHOW_URL:
+            return escape(self.state.url(show=self.item["trigger_point"]["id"]))
+        ids = self.item["matched"]["essential" if key == ESSENTIAL else "spillover"]
+        return escape(words([region_label(self.catalogue, r) for r in ids]))
+
+
+class _SlotState:
+    """Stands in for the explorer state while a card is rendered once: its link to show the card is a slot."""
+
+    def url(self, **changes: object) -> str:
+        return slot(SHOW_URL)
+
+
+class Cards:
+    """One catalogue's explorer cards, rendered once per (trigger point, side, variant) as they are asked for.
+
+    Bounded by the catalogue: a variant is whether the card explains a drawing, whether the drawing falls in
+    its main zone and in its spillover, and whether the map shows it (at most 8 per trigger point and side).
+    """
+
+    def __init__(self, template: Template, catalogue: Catalogue) -> None:
+        self.template = template
+        self.catalogue = catalogue
+        self._stencils: dict[tuple[str, str, bool, bool, bool, bool], Slotted] = {}
+
+    def render(
+        self, request: Request, items: Sequence[Mapping[str, Any]], current: Any, state: ExplorerState
+    ) -> list[Markup]:
+        """Each item's card, as `{% with t = item.trigger_point, side = item.sides[0] %}{% include "_card.html" %}`
+        renders it in the explorer."""
+        shown_id = current["trigger_point"]["id"] if current else None
+        cards = []
+        for item in items:
+            t, side = item["trigger_point"], item["sides"][0]
+            matched = item.get("matched")
+            key = (
+                t["id"],
+                side,
+                matched is not None,
+                bool(matched and matched["essential"]),
+                bool(matched and matched["spillover"]),
+                t["id"] == shown_id,
+            )
+            stencil = self._stencils.get(key)
+            if stencil is None:
+                stencil = self._stencils[key] = self._stencil(request, t, side, key)
+            cards.append(stencil.fill(_Values(self.catalogue, item, state)))
+        return cards
+
+    def _stencil(
+        self, request: Request, t: Mapping[str, Any], side: str, key: tuple[str, str, bool, bool, bool, bool]
+    ) -> Slotted:
+        _, _, candidate, essential, spillover, is_shown = key
+        item: dict[str, Any] = {"trigger_point": t, "sides": [side]}
+        if candidate:
+            item["matched"] = {
+                "essential": [slot(ESSENTIAL)] if essential else [],
+                "spillover": [slot(SPILLOVER)] if spillover else [],
+            }
+            item["explanation"] = slot(EXPLANATION)
+        context = {
+            "request": request,  # for the name filters
+            "t": t,
+            "side": side,
+            "item": item,
+            "state": _SlotState(),
+            "current": {"trigger_point": {"id": t["id"]}} if is_shown else None,
+        }
+        return Slotted(self.template.render(context))
