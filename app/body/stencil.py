@@ -21,6 +21,7 @@ from svgwrite.base import BaseElement
 
 from app.body.render import MARKER_SIZE, BodyDiagrams, Marker, hatch_pattern, is_pressed, marker_group
 
+Transform = Callable[[str], str]
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use characters: never in the catalogue's text
 _HATCH, _MUSCLE, _OVERLAY = "S", "U", "M"
 _SLOT = re.compile(f'<g id="{_OPEN}([{_HATCH}{_MUSCLE}{_OVERLAY}]){_CLOSE}" ?/>|{_OPEN}([CHP])([^{_CLOSE}]*){_CLOSE}')
@@ -52,12 +53,15 @@ def element_text(element: BaseElement) -> str:
 class ViewStencil:
     """One view (with its role and toggles) as static text and the slots a state fills."""
 
-    def __init__(self, body: BodyDiagrams, view_id: str, role: str, toggles: bool) -> None:
+    def __init__(
+        self, body: BodyDiagrams, view_id: str, role: str, toggles: bool, transform: Transform | None = None
+    ) -> None:
+        """`transform` rewrites the static text once (a page inlining the SVG drops its prologue and style);
+        it must leave text alone across a slot, as the regular expressions of app/web/bodymap.py do."""
         geo = body.geometry[view_id]
-        self.regions = tuple(geo.regions)
         drawing = body.view_drawing(
             geo,
-            {rid: _slot("C", rid) for rid in self.regions},
+            {rid: _slot("C", rid) for rid in geo.regions},
             lambda rid: _slot("H", rid),
             role=role,
             toggles=toggles,
@@ -65,24 +69,40 @@ class ViewStencil:
             hatch=_placeholder(_HATCH),
             overlay=_placeholder(_OVERLAY),
             muscle=_placeholder(_MUSCLE),
-            pressed={rid: _slot("P", rid) for rid in self.regions},
+            pressed={rid: _slot("P", rid) for rid in geo.regions},
         )
         text = drawing.tostring()
         self._body = body
         self._geo = geo
         self._dwg = drawing  # an element factory for the Xs and the muscle
+        self._transform = transform or (lambda text: text)
         # Drawn once each: a TrP's Xs and its muscle (bounded by the catalogue's TrPs and muscles).
         self._xs: dict[tuple[Marker, ...], str] = {}
         self._muscles: dict[tuple[str, str], str] = {}
-        self.static: list[str] = []
-        self.slots: list[tuple[str, str]] = []  # (kind, region id): C class, H link, P pressed; S fill, M overlay
+        self.hatch = self._transform(element_text(hatch_pattern(drawing)))
+        # The text as a list: static text at even positions, each slot's default at odd ones, so a state
+        # copies the list and sets only what differs from the default (a few classes, every link).
+        self.parts: list[str] = []
+        self.links: list[tuple[int, str]] = []  # (position, region id)
+        self.classes: dict[str, list[int]] = {}
+        self.pressed: dict[str, list[int]] = {}
+        self.places: dict[str, int] = {}  # the fill, the muscle, the Xs
         start = 0
         for found in _SLOT.finditer(text):
-            self.static.append(text[start : found.start()])
-            self.slots.append((found.group(1), "") if found.group(1) else (found.group(2), found.group(3)))
+            self.parts.append(self._transform(text[start : found.start()]))
+            at = len(self.parts)
+            kind, rid = (found.group(1), "") if found.group(1) else (found.group(2), found.group(3))
+            if kind == "C":
+                self.classes.setdefault(rid, []).append(at)
+            elif kind == "P":
+                self.pressed.setdefault(rid, []).append(at)
+            elif kind == "H":
+                self.links.append((at, rid))
+            else:
+                self.places[kind] = at
+            self.parts.append(is_pressed("") if kind == "P" else "")
             start = found.end()
-        self.static.append(text[start:])
-        self.hatch = element_text(hatch_pattern(drawing))
+        self.parts.append(self._transform(text[start:]))
 
     def render(
         self,
@@ -94,35 +114,30 @@ class ViewStencil:
     ) -> str:
         """The view for one state: `classes` as BodyDiagrams.region_classes makes them, `href` each region's
         link, whether the stipple is used, the Xs, and the muscle (id, side) tinted under them."""
-        values: list[str] = []
-        add = values.append
-        for kind, rid in self.slots:
-            if kind == "C":
-                add(classes.get(rid, ""))
-            elif kind == "H":
-                link = href(rid)
-                if not link:
-                    raise ValueError(f"an empty link for region {rid}: svgwrite would leave the attribute out")
-                add(escape_attribute(link))
-            elif kind == "P":
-                add(is_pressed(classes.get(rid, "")))
-            elif kind == _HATCH:
-                add(self.hatch if spillover else "")
-            elif kind == _MUSCLE:
-                add(self._muscle(muscle) if muscle is not None else "")
-            else:
-                add(self._markers(tuple(markers)))
-        parts = [self.static[0]]
-        for value, static in zip(values, self.static[1:], strict=True):
-            parts.append(value)
-            parts.append(static)
+        parts = self.parts.copy()
+        for at, rid in self.links:
+            link = href(rid)
+            if not link:
+                raise ValueError(f"an empty link for region {rid}: svgwrite would leave the attribute out")
+            parts[at] = escape_attribute(link)
+        for rid, cls in classes.items():
+            for at in self.classes.get(rid, ()):
+                parts[at] = cls
+            for at in self.pressed.get(rid, ()):
+                parts[at] = is_pressed(cls)
+        if spillover and _HATCH in self.places:
+            parts[self.places[_HATCH]] = self.hatch
+        if muscle is not None and _MUSCLE in self.places:
+            parts[self.places[_MUSCLE]] = self._muscle(muscle)
+        if markers and _OVERLAY in self.places:
+            parts[self.places[_OVERLAY]] = self._markers(tuple(markers))
         return "".join(parts)
 
     def _markers(self, markers: tuple[Marker, ...]) -> str:
         found = self._xs.get(markers)
         if found is None:
             group = marker_group(self._dwg, markers, MARKER_SIZE)
-            found = self._xs[markers] = element_text(group) if group is not None else ""
+            found = self._xs[markers] = self._transform(element_text(group)) if group is not None else ""
         return found
 
     def _muscle(self, muscle: tuple[str, str]) -> str:
@@ -130,5 +145,5 @@ class ViewStencil:
         if found is None:
             muscle_id, side = muscle
             group = self._body.shown_muscle_group(self._dwg, self._geo, muscle_id, side, f"tm-{self._geo.id}")
-            found = self._muscles[muscle] = element_text(group) if group is not None else ""
+            found = self._muscles[muscle] = self._transform(element_text(group)) if group is not None else ""
         return found

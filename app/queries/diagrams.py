@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable, Collection, Iterable
 
 from app.body.render import BodyDiagrams, Marker
-from app.body.stencil import ViewStencil
+from app.body.stencil import Transform, ViewStencil
 from app.catalogue.index import Catalogue
 
 
@@ -22,7 +22,8 @@ class Diagrams:
         self._cache: dict[tuple[str, ...], bytes] = {}
         self._locks: dict[tuple[str, ...], threading.Lock] = {}
         self._guard = threading.Lock()
-        self._stencils: dict[tuple[str, str, str], ViewStencil] = {}
+        self._stencils: dict[tuple[str, str, str, Transform | None], ViewStencil] = {}
+        self._stencil_lock = threading.Lock()
 
     @property
     def views(self) -> list[str]:
@@ -82,10 +83,12 @@ class Diagrams:
         href: Callable[[str], str],
         role: str = "group",
         toggles: bool = False,
+        transform: Transform | None = None,
     ) -> str | None:
         """One view for a page: the selected regions highlighted and, optionally, a TrP's pattern (id, sides).
 
-        What `view_svg` would draw for the same arguments, filled into the view's stencil (drawn once).
+        What `view_svg` would draw for the same arguments (then passed through `transform`), filled into the
+        view's stencil (drawn once).
         """
         geo = self.body.geometry.get(view_id)
         if geo is None:
@@ -104,18 +107,17 @@ class Diagrams:
                 markers += self.body.markers(view_id, tp_id, side)
             muscle = (tp.muscle, sides[0]) if sides else None
         classes = self.body.region_classes(geo, selected, essential, spillover)
-        return self.stencil(view_id, role, toggles).render(classes, href, bool(spillover), markers, muscle)
+        stencil = self.stencil(view_id, role, toggles, transform)
+        return stencil.render(classes, href, bool(spillover), markers, muscle)
 
-    def stencil(self, view_id: str, role: str, toggles: bool) -> ViewStencil:
-        """A view drawn once with slots for a state (a few per view: its roles and toggles)."""
-        key = (view_id, role, str(toggles))
+    def stencil(self, view_id: str, role: str, toggles: bool, transform: Transform | None = None) -> ViewStencil:
+        """A view drawn once with slots for a state (a few per view: its roles, toggles and transforms)."""
+        key = (view_id, role, str(toggles), transform)
         found = self._stencils.get(key)
         if found is not None:
             return found
-        with self._guard:
-            lock = self._locks.setdefault(("stencil", *key), threading.Lock())
-        with lock:
+        with self._stencil_lock:  # a few stencils a catalogue: one lock will do
             found = self._stencils.get(key)
             if found is None:
-                found = self._stencils[key] = ViewStencil(self.body, view_id, role, toggles)
+                found = self._stencils[key] = ViewStencil(self.body, view_id, role, toggles, transform)
             return found

@@ -21,5 +21,10 @@ def inline(svg: str | bytes | None) -> Markup | None:
     """An SVG document as markup to place inside HTML (svgwrite has escaped its text)."""
     if svg is None:
         return None
-    text = svg.decode() if isinstance(svg, bytes) else svg
-    return Markup(_XLINK_HREF.sub(" href=", _STYLE.sub("", _PROLOGUE.sub("", text))))
+    return Markup(inline_text(svg.decode() if isinstance(svg, bytes) else svg))
+
+
+def inline_text(text: str) -> str:
+    """`inline` as text to text. Each rewrite lies within one element's markup, so a map's stencil may apply
+    it to its static text once (app/body/stencil.py) instead of to every state's whole map."""
+    return _XLINK_HREF.sub(" href=", _STYLE.sub("", _PROLOGUE.sub("", text)))

@@ -18,7 +18,7 @@ from app.catalogue.index import Catalogue
 from app.queries import records
 from app.queries.lookup import lookup_items
 from app.queries.snapshot import Snapshot
-from app.web.bodymap import inline
+from app.web.bodymap import inline, inline_text
 from app.web.cards import Cards
 from app.web.explorer_state import MODES, ExplorerState
 from app.web.kept import Slotted, slot
@@ -104,9 +104,9 @@ def state_map(snap: Snapshot, state: ExplorerState, current: dict[str, Any] | No
         return inline(snap.diagrams.muscle_map(state.view))
     pattern = (current["trigger_point"]["id"], current["sides"]) if current else None
     svg = snap.diagrams.state_map(
-        state.view, selected=state.regions, pattern=pattern, href=state.toggled, toggles=toggles
+        state.view, selected=state.regions, pattern=pattern, href=state.toggled, toggles=toggles, transform=inline_text
     )
-    return inline(svg)
+    return None if svg is None else Markup(svg)
 
 
 def drawn_muscles(c: Catalogue, view_id: str) -> list[tuple[str, str, int]]:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import random
+
 from fastapi.testclient import TestClient
 
-from app.web.bodymap import inline
+from app.catalogue.index import Catalogue
+from app.queries.diagrams import Diagrams
+from app.web.bodymap import inline, inline_text
+from app.web.explorer_state import ExplorerState
 
 
 def test_inlining_drops_the_prologue_and_the_style() -> None:
@@ -25,3 +30,20 @@ def test_side_neutral_zones_become_the_regions_of_a_side(client: TestClient) -> 
     catalogue = client.app.state.store.snapshot.catalogue  # type: ignore[attr-defined]
     assert catalogue.sided(["temple", "sternum"], ["left"]) == ["temple-left", "sternum"]
     assert catalogue.sided(["sternum"], ["right", "left"]) == ["sternum"]
+
+
+def test_a_stencil_inlined_once_is_the_map_inlined_each_time(real_catalogue: Catalogue) -> None:
+    """The explorer inlines its map's static text once; the result is that of inlining each state's map."""
+    diagrams = Diagrams(real_catalogue)
+    pick = random.Random(11)
+    regions, tps = list(real_catalogue.regions), list(real_catalogue.trigger_points.values())
+    for _ in range(40):
+        view_id = pick.choice(diagrams.views)
+        selected = pick.sample(regions, pick.choice([0, 1, 4, 20]))
+        tp = pick.choice(tps)
+        sides = pick.choice([["right"], ["left"], ["right", "left"]])
+        state = ExplorerState(view=view_id, mode="pain", regions=tuple(selected), show=None)
+        args = {"selected": selected, "pattern": (tp.id, sides), "href": state.toggled, "toggles": True}
+        once = diagrams.state_map(view_id, **args, transform=inline_text)  # type: ignore[arg-type]
+        each = inline(diagrams.state_map(view_id, **args))  # type: ignore[arg-type]
+        assert once == each
