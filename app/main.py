@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app import __version__
 from app.api import catalogue, docs, exports, health, lookup, responses, search, svg
+from app.api.lookup import LookupShortcut
 from app.errors import ProblemError
 from app.http.middleware import ReplayResponses, ResponseMemo, SecurityHeaders
 from app.http.problems import error_handler
@@ -81,7 +82,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=settings.static_dir), name="static")
-    # Innermost: replays pass through the others. The memo empties whenever the catalogue version changes.
+    # New pain drawings skip routing and validation when plainly valid (app/api/lookup.py).
+    app.add_middleware(LookupShortcut, snapshot=lambda: store.snapshot)
+    # Then replays, which pass through the others. The memo empties whenever the catalogue version changes.
     app.state.replay_memo = ResponseMemo()
     app.add_middleware(ReplayResponses, version=lambda: store.snapshot.version, memo=app.state.replay_memo)
     app.add_middleware(GZipMiddleware, minimum_size=1000)

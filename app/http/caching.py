@@ -14,8 +14,14 @@ REPLAYABLE = "triggermap.replayable"
 def cached(request: Request, body: bytes, etag: str, media_type: str = "application/json") -> Response:
     """A response with a strong ETag; 304 with no body when the client already has it."""
     mark_replayable(request)
-    inm = request.headers.get("if-none-match")
-    if inm and client_has(inm, etag):
+    return cached_response(request.headers.get("if-none-match"), body, etag, media_type)
+
+
+def cached_response(
+    if_none_match: str | None, body: bytes, etag: str, media_type: str = "application/json"
+) -> Response:
+    """`cached` for a caller without a Request (app/api/lookup.py's shortcut): the same response."""
+    if if_none_match and client_has(if_none_match, etag):
         return not_modified(etag)
     return Response(body, media_type=media_type, headers={"ETag": etag, "Cache-Control": CACHE_CONTROL})
 
