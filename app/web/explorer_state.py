@@ -7,9 +7,9 @@ with that region toggled, so the map still works as a pain drawing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import quote_plus, urlencode
 
 from app.catalogue.index import Catalogue
@@ -28,6 +28,20 @@ MAX_SELECTED = 74  # every CHOIR region at once; the lookup caps itself at 200
 def _param(key: str, value: str) -> str:
     """`key=value` as `urlencode` writes it; kept, because states are made of catalogue ids and so repeat."""
     return f"{quote_plus(key)}={quote_plus(value)}"
+
+
+def _params(view: str, mode: str, region_part: list[str], show: str | None) -> list[str]:
+    """The query's `key=value` pairs, encoded as `urlencode` encodes them (the regions' pairs given)."""
+    params = [_param("view", view)] if view else []
+    if mode != DEFAULT_MODE:
+        params.append(_param("mode", mode))
+    params += region_part
+    if show:
+        params.append(_param("show", show))
+    return params
+
+
+_URL_FIELDS = frozenset({"view", "mode", "regions", "show"})
 
 
 def default_view(catalogue: Catalogue) -> str:
@@ -62,20 +76,19 @@ class ExplorerState:
             unknown=unknown,
         )
 
-    def url(self, path: str = "/", **changes: object) -> str:
-        """This state (with `changes`) as a URL of `path`: the explorer, its fragment or its handout."""
-        state = replace(self, **changes) if changes else self  # type: ignore[arg-type]
-        return f"{path}?{'&'.join(state._params(state.regions, state.show))}"
+    def url(self, path: str = "/", **changes: Any) -> str:
+        """This state (with `changes` to its fields) as a URL of `path`: the explorer, its fragment or its
+        handout. A page asks for ~30 (modes, views, each card's "show"), so no new state is made for one."""
+        if not changes.keys() <= _URL_FIELDS:
+            raise TypeError(f"not a field of the state's URL: {', '.join(sorted(changes.keys() - _URL_FIELDS))}")
+        view, mode = changes.get("view", self.view), changes.get("mode", self.mode)
+        regions = changes.get("regions", self.regions)
+        region_part = self._region_part if regions is self.regions else [_param("region", r) for r in regions]
+        return f"{path}?{'&'.join(_params(view, mode, region_part, changes.get('show', self.show)))}"
 
-    def _params(self, regions: tuple[str, ...], show: str | None) -> list[str]:
-        """The query's `key=value` pairs, encoded as `urlencode` encodes them."""
-        params = [_param("view", self.view)] if self.view else []
-        if self.mode != DEFAULT_MODE:
-            params.append(_param("mode", self.mode))
-        params += [_param("region", r) for r in regions]
-        if show:
-            params.append(_param("show", show))
-        return params
+    @cached_property
+    def _region_part(self) -> list[str]:
+        return [_param("region", r) for r in self.regions]
 
     def toggled(self, region_id: str) -> str:
         """The URL of this state with one region added or removed (the map's links without JavaScript).
@@ -97,7 +110,8 @@ class ExplorerState:
     def _toggle_prefix(self) -> tuple[str, str]:
         """The URL up to an added region: with the state's regions (pain), without them (locate)."""
         return tuple(  # type: ignore[return-value]
-            "/?" + "".join(f"{p}&" for p in self._params(regions, None)) for regions in (self.regions, ())
+            "/?" + "".join(f"{p}&" for p in _params(self.view, self.mode, part, None))
+            for part in (self._region_part, [])
         )
 
     def twin(self) -> str | None:

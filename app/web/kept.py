@@ -25,22 +25,31 @@ def slot(key: str) -> Markup:
 
 
 class Slotted:
-    """Text rendered once, split at its slots."""
+    """Text rendered once, split at its slots: static text at even positions of `parts`, slots at odd ones."""
 
     def __init__(self, text: str) -> None:
-        self.static = _SLOT.split(text)[::2]
-        self.keys = _SLOT.findall(text)
+        pieces = _SLOT.split(text)
+        self.parts = [piece if i % 2 == 0 else "" for i, piece in enumerate(pieces)]
+        self.keys = pieces[1::2]
+        self.where: dict[str, list[int]] = {}
+        for i, key in enumerate(self.keys):
+            self.where.setdefault(key, []).append(2 * i + 1)
 
     def fill(self, value: Callable[[str], str]) -> Markup:
-        parts = [self.static[0]]
-        for key, static in zip(self.keys, self.static[1:], strict=True):
-            parts.append(value(key))
-            parts.append(static)
+        parts = self.parts.copy()
+        for key, places in self.where.items():
+            filled = value(key)
+            for at in places:
+                parts[at] = filled
         return Markup("".join(parts))
 
     def checked(self, selected: Collection[str]) -> Markup:
         """Each slot ` checked` when its key is selected, else nothing."""
-        return self.fill(lambda key: " checked" if key in selected else "")
+        parts = self.parts.copy()
+        for key in selected:
+            for at in self.where.get(key, ()):
+                parts[at] = " checked"
+        return Markup("".join(parts))
 
 
 class Kept:
