@@ -15,13 +15,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app import __version__
 from app.api import catalogue, docs, exports, health, lookup, responses, search, svg
-from app.api.lookup import LookupShortcut
 from app.errors import ProblemError
 from app.http.middleware import ReplayResponses, ResponseMemo, SecurityHeaders
 from app.http.problems import error_handler
+from app.http.shortcuts import Shortcuts
 from app.queries.store import Store
 from app.settings import Settings
-from app.web import pages
+from app.web import explorer, pages
 from app.web.kept import Kept
 from app.web.templating import error_page, make_templates
 
@@ -82,8 +82,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=settings.static_dir), name="static")
-    # New pain drawings skip routing and validation when plainly valid (app/api/lookup.py).
-    app.add_middleware(LookupShortcut, snapshot=lambda: store.snapshot)
+    # New pain drawings skip routing and validation when plainly valid (app/http/shortcuts.py).
+    shortcuts = {lookup.PATH: lookup.lookup_shortcut(lambda: store.snapshot), **explorer.shortcuts()}
+    app.add_middleware(Shortcuts, routes=shortcuts)
     # Then replays, which pass through the others. The memo empties whenever the catalogue version changes.
     app.state.replay_memo = ResponseMemo()
     app.add_middleware(ReplayResponses, version=lambda: store.snapshot.version, memo=app.state.replay_memo)

@@ -2,10 +2,9 @@
 
 Each new pain drawing is a new query, so no memo answers it, and FastAPI's
 routing and parameter validation cost as much as the lookup itself.
-`LookupShortcut` answers a plainly valid query (known parameters, valid
-values) directly, with the route's own functions; any other query, and any
-error, goes to the route, which validates and answers as it always has.
-tests/api/test_lookup_routes.py compares the two on random queries.
+`lookup_shortcut` answers a plainly valid query (valid values) with the
+route's own functions; any other query, and any error, goes to the route
+(app/http/shortcuts.py). tests/api/test_lookup_routes.py compares the two.
 """
 
 from __future__ import annotations
@@ -18,14 +17,15 @@ from fastapi import APIRouter, Query, Request
 from pydantic import StringConstraints
 from starlette.datastructures import QueryParams
 from starlette.responses import Response
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Scope
 
 from app import lookup as ranking
 from app import schemas
 from app.api.deps import SnapshotDep
 from app.api.responses import PROBLEMS
 from app.errors import ProblemError
-from app.http.caching import REPLAYABLE, cached, cached_response
+from app.http.caching import cached, cached_response
+from app.http.shortcuts import Shortcut, header
 from app.queries.lookup import lookup_body
 from app.queries.snapshot import Snapshot, etag_for
 
@@ -79,34 +79,19 @@ def plain_query(query_string: bytes) -> tuple[list[str], list[str], int] | None:
     return params.getlist("region"), choir, int(limits[0])
 
 
-class LookupShortcut:
-    """Answer GET /api/v1/lookup for a plainly valid query without routing or validation (see above).
+def lookup_shortcut(snapshot: Callable[[], Snapshot]) -> Shortcut:
+    """The lookup for a plainly valid query, as the route answers it; None for any other, and on any error."""
 
-    Sits inside the response memo, so its answers are replayed as the route's are.
-    """
+    def answer(scope: Scope) -> Response | None:
+        query = plain_query(scope["query_string"])
+        if query is None:
+            return None
+        snap = snapshot()
+        try:
+            body = lookup_body(snap, *query)
+        except ProblemError:  # unknown regions, none, too many: the route words the problem
+            return None
+        etag = etag_for(snap.version, PATH, scope["query_string"].decode("latin-1"))
+        return cached_response(header(scope, b"if-none-match"), body, etag)
 
-    def __init__(self, app: ASGIApp, snapshot: Callable[[], Snapshot]) -> None:
-        self.app = app
-        self.snapshot = snapshot
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            scope["type"] == "http"
-            and scope["method"] == "GET"
-            and scope["path"] == PATH
-            and not scope.get("root_path")
-        ):
-            query = plain_query(scope["query_string"])
-            if query is not None:
-                snap = self.snapshot()
-                try:
-                    body = lookup_body(snap, *query)
-                except ProblemError:  # unknown regions, none, too many: the route words the problem
-                    pass
-                else:
-                    etag = etag_for(snap.version, PATH, scope["query_string"].decode("latin-1"))
-                    inm = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"if-none-match"), None)
-                    scope[REPLAYABLE] = True
-                    await cached_response(inm, body, etag)(scope, receive, send)
-                    return
-        await self.app(scope, receive, send)
+    return answer

@@ -7,14 +7,19 @@ the server rendered (htmx's model), so the script re-implements nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
+from starlette.datastructures import QueryParams
+from starlette.responses import Response
+from starlette.types import Scope
 
 from app.catalogue.index import Catalogue
+from app.http.shortcuts import Shortcut
 from app.queries import records
 from app.queries.lookup import lookup_items
 from app.queries.snapshot import Snapshot
@@ -28,8 +33,9 @@ router = APIRouter(include_in_schema=False)
 
 RESULTS = 20
 HANDOUT_RESULTS = 4
-RegionParam = Annotated[list[str], Query(max_length=200)]
-Word = Annotated[str | None, Query(max_length=100)]
+MAX_REGION_PARAMS, MAX_WORD = 200, 100
+RegionParam = Annotated[list[str], Query(max_length=MAX_REGION_PARAMS)]
+Word = Annotated[str | None, Query(max_length=MAX_WORD)]
 
 
 async def explorer_state(
@@ -135,6 +141,10 @@ def explorer_context(request: Request, snap: Snapshot, state: ExplorerState) -> 
 
 @router.get("/", response_class=HTMLResponse)
 async def home(request: Request, state: StateDep) -> HTMLResponse:
+    return home_page(request, state)
+
+
+def home_page(request: Request, state: ExplorerState) -> HTMLResponse:
     context = explorer_context(request, snapshot(request), state)
     twin = context["twin"]
     return render(request, "home.html", context, twins=[twin] if twin else ["/api/v1/regions?limit=1000"])
@@ -143,8 +153,45 @@ async def home(request: Request, state: StateDep) -> HTMLResponse:
 @router.get("/fragment/explorer", response_class=HTMLResponse)
 async def explorer_fragment(request: Request, state: StateDep) -> HTMLResponse:
     """The explorer of a state without the page around it: what explorer.js swaps in."""
+    return fragment_page(request, state)
+
+
+def fragment_page(request: Request, state: ExplorerState) -> HTMLResponse:
     context = explorer_context(request, snapshot(request), state)
     return render(request, "_explorer.html", context, twins=[context["twin"]] if context["twin"] else [])
+
+
+def plain_state(query_string: bytes) -> tuple[str | None, str | None, list[str], str | None] | None:
+    """(view, mode, regions, show) of a query `explorer_state` would accept as it is, else None (the route
+    decides): each word at most once and within its length, no more regions than the route takes."""
+    params = QueryParams(query_string)
+    words: list[str | None] = []
+    for name in ("view", "mode", "show"):
+        values = params.getlist(name)
+        if len(values) > 1 or (values and len(values[0]) > MAX_WORD):
+            return None
+        words.append(values[0] if values else None)
+    regions = params.getlist("region")
+    if len(regions) > MAX_REGION_PARAMS:
+        return None
+    view, mode, show = words
+    return view, mode, regions, show
+
+
+def shortcuts() -> dict[str, Shortcut]:
+    """The explorer and its fragment for a new state, past routing and validation (app/http/shortcuts.py)."""
+
+    def shortcut(page: Callable[[Request, ExplorerState], HTMLResponse]) -> Shortcut:
+        def answer(scope: Scope) -> Response | None:
+            query = plain_state(scope["query_string"])
+            if query is None:
+                return None
+            request = Request(scope)
+            return page(request, ExplorerState.parse(snapshot(request).catalogue, *query))
+
+        return answer
+
+    return {"/": shortcut(home_page), "/fragment/explorer": shortcut(fragment_page)}
 
 
 @router.get("/print", response_class=HTMLResponse)

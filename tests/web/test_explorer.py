@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import random
+from pathlib import Path
+
+import pytest
 from fastapi.testclient import TestClient
 
+from app.web import explorer
+from tests.conftest import serving
 from tests.web.conftest import Rendered
 from tests.web.html import soup, texts
 
@@ -164,3 +170,47 @@ def test_a_bad_parameter_on_a_page_gets_an_html_error_page(web_client: TestClien
     assert "side" in response.text
     api = web_client.get("/api/v1/trigger-points/upper-trapezius-1/x", headers={"accept": "text/html"})
     assert api.headers["content-type"] == "application/problem+json"
+
+
+def explorer_queries(regions: list[str], tps: list[str], pick: random.Random) -> list[str]:
+    """New states as people make them, and queries the shortcut must leave to the route."""
+    odd = [
+        "",
+        "view=anterior&view=posterior",
+        "show=" + "x" * 101,
+        "view=" + "v" * 101,
+        "&".join(["region=temple-right"] * 201),
+        "region=nowhere&region=%3Cb%3E",
+        "mode=locate&region=temple-right&region=calf-left",
+        "mode=muscles&region=temple-right",
+        "mode=bogus&view=bogus&show=bogus",
+        "region=temple-right&n=1&extra=%E2%82%AC",
+    ]
+    states = []
+    for i in range(40):
+        q = [f"region={r}" for r in pick.sample(regions, pick.randint(0, 5))]
+        if pick.random() < 0.3:
+            q.append(f"view={pick.choice(['anterior', 'posterior', 'lateral-left', 'head-right'])}")
+        if pick.random() < 0.2:
+            q.append(f"show={pick.choice(tps)}")
+        q.append(f"n={i}")
+        states.append("&".join(q))
+    return odd + states
+
+
+def test_the_explorer_shortcut_answers_as_the_route_does(small_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page and its fragment: status, every header and the body, for new states and doubtful queries."""
+    with serving(small_data) as fast:
+        snap = fast.app.state.store.snapshot  # type: ignore[attr-defined]
+        queries = explorer_queries(list(snap.catalogue.regions), list(snap.catalogue.trigger_points), random.Random(4))
+        paths = [f"{path}?{q}" for q in queries for path in ("/", "/fragment/explorer")]
+        answers = [fast.get(path) for path in paths]
+    monkeypatch.setattr(explorer, "plain_state", lambda query_string: None)
+    with serving(small_data) as routed:
+        for path, fast_answer in zip(paths, answers, strict=True):
+            answer = routed.get(path)
+            assert (answer.status_code, answer.headers.items(), answer.text) == (
+                fast_answer.status_code,
+                fast_answer.headers.items(),
+                fast_answer.text,
+            ), path
