@@ -16,6 +16,11 @@ def default_data_dir() -> Path:
     return Path(os.environ.get("TRIGGERMAP_DATA") or REPO_ROOT / "data")
 
 
+def default_warm() -> bool:
+    """`TRIGGERMAP_WARM` (on unless "0"): draw thumbnails in the background after startup."""
+    return os.environ.get("TRIGGERMAP_WARM", "1") != "0"
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path = field(default_factory=default_data_dir)
@@ -24,6 +29,8 @@ class Settings:
     reload_data: bool = False
     # How often the data folder is checked when reload_data is on.
     reload_interval: float = 0.3
+    # Draw every thumbnail once in a background thread after startup (tests turn it off: apps by the dozen).
+    warm: bool = field(default_factory=default_warm)
     # Shipped inside the package, so an installed wheel serves every page.
     templates_dir: Path = PACKAGE_DIR / "templates"
     static_dir: Path = PACKAGE_DIR / "static"

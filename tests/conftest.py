@@ -6,6 +6,7 @@ data or the app's state asks for `fresh_client`, its own app over its own folder
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from collections.abc import Callable, Iterator
@@ -17,7 +18,10 @@ import pytest
 import yaml
 from fastapi.testclient import TestClient
 
-from app.catalogue.index import Catalogue
+# Apps by the dozen: none draws its thumbnails in the background (tests/queries/test_diagrams.py tests that).
+os.environ["TRIGGERMAP_WARM"] = "0"
+
+from app.catalogue.index import Catalogue  # noqa: E402
 from app.catalogue.loader import load_catalogue
 from app.main import create_app
 from app.settings import REPO_ROOT, Settings

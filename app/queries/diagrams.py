@@ -60,6 +60,22 @@ class Diagrams:
         draw = lambda: self.body.muscle_svg(view_id, muscle_id, role="group")  # noqa: E731
         return view_id, self._once(("muscle", muscle_id), draw).decode()
 
+    def warm(self) -> None:
+        """Draw, once, what requests would otherwise draw on first use: every thumbnail (~400, ~4 MB for the
+        whole catalogue) and the sampled regions behind the X's and crops. Meant for a background thread after
+        startup, so startup stays short and no person waits for a first drawing."""
+        for tp_id in self.catalogue.trigger_points:
+            for side in ("right", "left"):
+                self.thumbnail(tp_id, side)
+        for geo in self.body.geometry.values():
+            for region_id in geo.regions:
+                geo.representative_point(region_id)
+
+    def warm_in_background(self) -> threading.Thread:
+        thread = threading.Thread(target=self.warm, name="triggermap-warm", daemon=True)
+        thread.start()
+        return thread
+
     def thumbnail(self, tp_id: str, side: str) -> bytes:
         """A small picture of one trigger point's pattern, cropped to it."""
         return self._once(("thumb", tp_id, side), lambda: self.body.thumbnail_svg(tp_id, side))

@@ -22,8 +22,9 @@ log = logging.getLogger("triggermap")
 class Store:
     """Holds the current snapshot; reloads the data folder and keeps the last good one."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, warm: bool = False) -> None:
         self.data_dir = Path(data_dir)
+        self.warm = warm  # draw a new snapshot's thumbnails in the background (Diagrams.warm)
         self.snapshot = build_snapshot(load_catalogue(self.data_dir, checks=ATLAS_CHECKS))
         self.errors: list[str] = []
         self._signature = self._fingerprint()
@@ -57,6 +58,8 @@ class Store:
                 log.exception("building the catalogue failed")
                 return self._reject([f"{folder}: not served: building the catalogue failed ({exc!r})"[:500]])
             self.snapshot = snapshot
+            if self.warm:
+                snapshot.diagrams.warm_in_background()
             log.info("catalogue reloaded: version %s", catalogue.version)
         self.errors = []
         return True
