@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 import svgwrite
-from svgwrite.base import Title
+from svgwrite.base import BaseElement, Title
 
 from app.body.atlas import authored_marker, derived_marker, geometry_of, location_regions, warps_of
 from app.body.geometry import BBox, Curve, MuscleDrawing, Point, ViewGeometry, fmt, polygon_path, union_bbox
@@ -189,31 +189,49 @@ class BodyDiagrams:
             group.add(mark)
         dwg.add(group)
 
-    def _muscle(
-        self, dwg: svgwrite.Drawing, drawing: MuscleDrawing, style: dict[str, str]
-    ) -> svgwrite.base.BaseElement:
-        """One side of a muscle: a path (or a group of paths) with `data-muscle` and a `<title>`."""
-        name = self.catalogue.muscles[drawing.muscle].name
-        attrs = {**MUSCLE_STYLE, **(DEEP_STYLE if drawing.deep else {}), **style}
+    def _muscle(self, dwg: svgwrite.Drawing, drawing: MuscleDrawing, style: dict[str, str]) -> BaseElement:
+        """One side of a muscle: a path (or a group of paths) with `data-muscle` and a `<title>`.
+
+        The muscle colours sit on the enclosing group (so a mirrored `<use>` copy inherits them and
+        hovers like the original); a deep muscle's dashes and paler fill sit on the element itself.
+        """
         ds = [curve.d for curve in drawing.parts]
         element = dwg.path(d="".join(ds)) if len(ds) == 1 else dwg.g()
         if len(ds) > 1:
             for d in ds:
                 element.add(dwg.path(d=d))
+        for key, value in {**(DEEP_STYLE if drawing.deep else {}), **style}.items():
+            element[key] = value
+        return self._named(element, drawing)
+
+    def _named(self, element: BaseElement, drawing: MuscleDrawing) -> BaseElement:
+        name = self.catalogue.muscles[drawing.muscle].name
         element["class"] = "tm-muscle is-deep" if drawing.deep else "tm-muscle"
         element["data-muscle"] = drawing.muscle
-        for key, value in attrs.items():
-            element[key] = value
         element.add(Title(f"{name} (deep)" if drawing.deep else name))
         return element
 
     def _muscle_layer(
         self, dwg: svgwrite.Drawing, geo: ViewGeometry, prefix: str, href: Callable[[str], str] | None
     ) -> None:
-        """Every muscle of the view, each a link to its page (the students' muscle map)."""
-        group = dwg.g(class_="tm-muscles", clip_path=f"url(#{prefix}-clip)")
+        """Every muscle of the view, each a link to its page (the students' muscle map).
+
+        In a view that mirrors, the left side is a `<use>` of the right one flipped across the midline:
+        the same muscle at half the bytes.
+        """
+        group = dwg.g(class_="tm-muscles", clip_path=f"url(#{prefix}-clip)", **_attrs(MUSCLE_STYLE))
+        drawn: dict[str, str] = {}
         for drawing in geo.muscles:
-            element = self._muscle(dwg, drawing, {})
+            right = drawn.get(drawing.muscle)
+            if drawing.side == "left" and right is not None and geo.mirror_x is not None:
+                element = self._named(dwg.use(f"#{right}"), drawing)
+                element["transform"] = f"matrix(-1 0 0 1 {fmt(2 * geo.mirror_x)} 0)"
+                if drawing.deep:
+                    element["stroke-dasharray"] = DEEP_STYLE["stroke-dasharray"]
+            else:
+                element = self._muscle(dwg, drawing, {})
+                if drawing.side == "right":
+                    element["id"] = drawn[drawing.muscle] = f"{prefix}-m-{drawing.muscle}"
             if href is None:
                 group.add(element)
                 continue
@@ -230,7 +248,7 @@ class BodyDiagrams:
         drawing = geo.muscle(muscle_id, side)
         if drawing is None:
             return
-        group = dwg.g(class_="tm-muscles is-shown", clip_path=f"url(#{prefix}-clip)")
+        group = dwg.g(class_="tm-muscles is-shown", clip_path=f"url(#{prefix}-clip)", **_attrs(MUSCLE_STYLE))
         group["pointer-events"] = "none"
         group.add(self._muscle(dwg, drawing, SHOWN_STYLE))
         dwg.add(group)
@@ -450,6 +468,11 @@ class BodyDiagrams:
         self._landmarks(dwg, [c for c in geo.landmark_lines if _overlaps(c.points, viewbox)])
         self._markers(dwg, markers, max(3.0, side_len / 28))
         return dwg.tostring()
+
+
+def _attrs(style: dict[str, str]) -> dict[str, str]:
+    """SVG attribute names as svgwrite's keyword arguments ('fill-opacity' -> fill_opacity)."""
+    return {key.replace("-", "_"): value for key, value in style.items()}
 
 
 def _right_on_the_viewers_left(geo: ViewGeometry) -> bool:
