@@ -17,7 +17,7 @@ from svgwrite.base import BaseElement, Title
 
 from app.body.atlas import authored_marker, derived_marker, geometry_of, location_regions, warps_of
 from app.body.geometry import BBox, Curve, MuscleDrawing, Point, ViewGeometry, fmt, polygon_path, union_bbox
-from app.catalogue.index import Catalogue
+from app.catalogue.index import Catalogue, view_sides
 from app.catalogue.models import BASE_FIGURE
 
 STYLE = """
@@ -381,6 +381,15 @@ class BodyDiagrams:
             muscle=(tp.muscle, side),
         )
 
+    def _on_side(self, view_id: str, side: str) -> str:
+        """The view showing `side` that stands for `view_id`: lateral-right's mirror for a left-side TrP."""
+        views = self.catalogue.views
+        if side in view_sides(views[view_id]):
+            return view_id
+        source = views[view_id].mirror_of or view_id
+        twins = [v for v, view in views.items() if (view.mirror_of or v) == source and side in view_sides(view)]
+        return twins[0] if twins else view_id
+
     def muscle_view(self, muscle_id: str) -> str | None:
         """The view a muscle's page shows it in: where its first trigger point is best shown, if the muscle is
         drawn there, else the first view that draws it."""
@@ -409,7 +418,7 @@ class BodyDiagrams:
         """
         tp = self.catalogue.trigger_points[trigger_point_id]
         if tp.preferred_view is not None:
-            return tp.preferred_view
+            return self._on_side(tp.preferred_view, side)
         location, essential, spillover = self._zones(trigger_point_id, side)
 
         def score(view_id: str) -> tuple[int, int, int, float]:
