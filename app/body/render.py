@@ -303,6 +303,7 @@ class BodyDiagrams:
         layer: str | None = None,
         muscle_href: Callable[[str], str] | None = default_muscle_href,
         muscle: tuple[str, str] | None = None,
+        viewbox: BBox | None = None,
     ) -> str:
         """One whole view as an SVG document; ids not in the view are ignored.
 
@@ -314,7 +315,8 @@ class BodyDiagrams:
         """
         geo = self.geometry[view_id]
         prefix = f"tm-{geo.id}"
-        dwg = self._drawing(geo, (0, 0, geo.width, geo.height), f"Body diagram, {geo.name}", prefix, role=role)
+        box = viewbox or (0, 0, geo.width, geo.height)
+        dwg = self._drawing(geo, box, f"Body diagram, {geo.name}", prefix, role=role)
         if spillover:
             self._hatch(dwg)
         self._silhouette(dwg, len(geo.outlines), prefix)
@@ -328,7 +330,7 @@ class BodyDiagrams:
         if landmarks:
             self._landmarks(dwg, geo.landmark_lines)
         self._side_marks(dwg, geo)
-        self._markers(dwg, markers, 5.0)
+        self._markers(dwg, markers, max(2.0, 5.0 * (box[3] - box[1]) / geo.height))  # the same size on screen
         return dwg.tostring()
 
     def _zones(self, trigger_point_id: str, side: str) -> tuple[list[str], list[str], list[str]]:
@@ -391,22 +393,27 @@ class BodyDiagrams:
         return twins[0] if twins else view_id
 
     def muscle_view(self, muscle_id: str) -> str | None:
-        """The view a muscle's page shows it in: where its first trigger point is best shown, if the muscle is
-        drawn there, else the first view that draws it."""
+        """The view a muscle's page shows it in: the one with the most authored X's of its trigger points
+        (then the view its first trigger point opens with, then the first that draws it)."""
         drawn = [v for v, geo in self.geometry.items() if geo.muscle(muscle_id, "right") is not None]
-        tps = self.catalogue.tps_by_muscle.get(muscle_id, ())
-        preferred = self.best_view(tps[0]) if tps else None
-        return preferred if preferred in drawn else (drawn[0] if drawn else None)
+        if not drawn:
+            return None
+        tps = [self.catalogue.trigger_points[t] for t in self.catalogue.tps_by_muscle.get(muscle_id, ())]
+        first = self.best_view(tps[0].id) if tps else None
+        return max(drawn, key=lambda v: (sum(v in t.location.markers for t in tps), v == first, -drawn.index(v)))
 
     def muscle_svg(self, view_id: str, muscle_id: str, role: str = "img") -> str:
         """A view with one muscle tinted and the X of each of its trigger points (its page's picture)."""
-        markers = [
-            m
-            for tp_id in self.catalogue.tps_by_muscle.get(muscle_id, ())
-            for m in self.markers(view_id, tp_id, "right")
-        ]
-        side = "right" if self.geometry[view_id].muscle(muscle_id, "right") is not None else "left"
-        return self.view_svg(view_id, markers=markers, role=role, landmarks=True, muscle=(muscle_id, side))
+        geo = self.geometry[view_id]
+        tps = self.catalogue.tps_by_muscle.get(muscle_id, ())
+        marked = [t for t in tps if view_id in self.catalogue.trigger_points[t].location.markers]
+        markers = [m for tp_id in marked for m in self.markers(view_id, tp_id, "right")]
+        side = "right" if geo.muscle(muscle_id, "right") is not None else "left"
+        drawing = geo.muscle(muscle_id, side)
+        box = drawing.box if drawing is not None else geo.body_bbox()
+        return self.view_svg(
+            view_id, markers=markers, role=role, landmarks=True, muscle=(muscle_id, side), viewbox=_frame(box, geo)
+        )
 
     def best_view(self, trigger_point_id: str, side: str = "right") -> str:
         """The view a TrP's page and thumbnail open with: its authored `preferred_view`; else, among the
@@ -477,6 +484,17 @@ class BodyDiagrams:
         self._landmarks(dwg, [c for c in geo.landmark_lines if _overlaps(c.points, viewbox)])
         self._markers(dwg, markers, max(3.0, side_len / 28))
         return dwg.tostring()
+
+
+def _frame(box: BBox, geo: ViewGeometry, least: float = 0.3) -> BBox:
+    """A square frame around a box with a margin, at least `least` of the figure's height, kept in the view."""
+    x0, y0, x1, y1 = box
+    _, by0, _, by1 = geo.body_bbox()
+    side = min(max(max(x1 - x0, y1 - y0) * 1.5 + 20, (by1 - by0) * least), geo.height)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    left = min(max(cx - side / 2, 0.0), geo.width - side) if side < geo.width else (geo.width - side) / 2
+    top = min(max(cy - side / 2, 0.0), geo.height - side)
+    return (round(left, 1), round(top, 1), round(left + side, 1), round(top + side, 1))
 
 
 def _attrs(style: dict[str, str]) -> dict[str, str]:
