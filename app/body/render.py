@@ -17,7 +17,7 @@ from svgwrite.base import BaseElement, Title
 
 from app.body.atlas import authored_marker, derived_marker, geometry_of, location_regions, warps_of
 from app.body.geometry import BBox, Curve, MuscleDrawing, Point, ViewGeometry, fmt, polygon_path, union_bbox
-from app.catalogue.index import Catalogue
+from app.catalogue.index import Catalogue, view_sides
 from app.catalogue.models import BASE_FIGURE
 
 STYLE = """
@@ -182,31 +182,49 @@ class BodyDiagrams:
         if group is not None:
             dwg.add(group)
 
-    def _muscle(
-        self, dwg: svgwrite.Drawing, drawing: MuscleDrawing, style: dict[str, str]
-    ) -> svgwrite.base.BaseElement:
-        """One side of a muscle: a path (or a group of paths) with `data-muscle` and a `<title>`."""
-        name = self.catalogue.muscles[drawing.muscle].name
-        attrs = {**MUSCLE_STYLE, **(DEEP_STYLE if drawing.deep else {}), **style}
+    def _muscle(self, dwg: svgwrite.Drawing, drawing: MuscleDrawing, style: dict[str, str]) -> BaseElement:
+        """One side of a muscle: a path (or a group of paths) with `data-muscle` and a `<title>`.
+
+        The muscle colours sit on the enclosing group (so a mirrored `<use>` copy inherits them and
+        hovers like the original); a deep muscle's dashes and paler fill sit on the element itself.
+        """
         ds = [curve.d for curve in drawing.parts]
         element = dwg.path(d="".join(ds)) if len(ds) == 1 else dwg.g()
         if len(ds) > 1:
             for d in ds:
                 element.add(dwg.path(d=d))
+        for key, value in {**(DEEP_STYLE if drawing.deep else {}), **style}.items():
+            element[key] = value
+        return self._named(element, drawing)
+
+    def _named(self, element: BaseElement, drawing: MuscleDrawing) -> BaseElement:
+        name = self.catalogue.muscles[drawing.muscle].name
         element["class"] = "tm-muscle is-deep" if drawing.deep else "tm-muscle"
         element["data-muscle"] = drawing.muscle
-        for key, value in attrs.items():
-            element[key] = value
         element.add(Title(f"{name} (deep)" if drawing.deep else name))
         return element
 
     def _muscle_layer(
         self, dwg: svgwrite.Drawing, geo: ViewGeometry, prefix: str, href: Callable[[str], str] | None
     ) -> None:
-        """Every muscle of the view, each a link to its page (the students' muscle map)."""
-        group = dwg.g(class_="tm-muscles", clip_path=f"url(#{prefix}-clip)")
+        """Every muscle of the view, each a link to its page (the students' muscle map).
+
+        In a view that mirrors, the left side is a `<use>` of the right one flipped across the midline:
+        the same muscle at half the bytes.
+        """
+        group = dwg.g(class_="tm-muscles", clip_path=f"url(#{prefix}-clip)", **_attrs(MUSCLE_STYLE))
+        drawn: dict[str, str] = {}
         for drawing in geo.muscles:
-            element = self._muscle(dwg, drawing, {})
+            right = drawn.get(drawing.muscle)
+            if drawing.side == "left" and right is not None and geo.mirror_x is not None:
+                element = self._named(dwg.use(f"#{right}"), drawing)
+                element["transform"] = f"matrix(-1 0 0 1 {fmt(2 * geo.mirror_x)} 0)"
+                if drawing.deep:
+                    element["stroke-dasharray"] = DEEP_STYLE["stroke-dasharray"]
+            else:
+                element = self._muscle(dwg, drawing, {})
+                if drawing.side == "right":
+                    element["id"] = drawn[drawing.muscle] = f"{prefix}-m-{drawing.muscle}"
             if href is None:
                 group.add(element)
                 continue
@@ -230,7 +248,7 @@ class BodyDiagrams:
         drawing = geo.muscle(muscle_id, side)
         if drawing is None:
             return None
-        group = dwg.g(class_="tm-muscles is-shown", clip_path=f"url(#{prefix}-clip)")
+        group = dwg.g(class_="tm-muscles is-shown", clip_path=f"url(#{prefix}-clip)", **_attrs(MUSCLE_STYLE))
         group["pointer-events"] = "none"
         group.add(self._muscle(dwg, drawing, SHOWN_STYLE))
         return group
@@ -285,6 +303,7 @@ class BodyDiagrams:
         layer: str | None = None,
         muscle_href: Callable[[str], str] | None = default_muscle_href,
         muscle: tuple[str, str] | None = None,
+        viewbox: BBox | None = None,
     ) -> str:
         """One whole view as an SVG document; ids not in the view are ignored.
 
@@ -295,6 +314,8 @@ class BodyDiagrams:
         the one muscle under a trigger point's X.
         """
         geo = self.geometry[view_id]
+        box = viewbox or (0, 0, geo.width, geo.height)
+        size = max(2.0, MARKER_SIZE * (box[3] - box[1]) / geo.height)  # the same size on screen
         drawing = self.view_drawing(
             geo,
             self.region_classes(geo, highlight, essential, spillover),
@@ -303,10 +324,11 @@ class BodyDiagrams:
             toggles=toggles,
             landmarks=landmarks,
             hatch=(lambda dwg: hatch_pattern(dwg)) if spillover else None,
-            overlay=lambda dwg: marker_group(dwg, markers, MARKER_SIZE),
+            overlay=lambda dwg: marker_group(dwg, markers, size),
             layer=layer,
             muscle_href=muscle_href,
             muscle=(lambda dwg: self.shown_muscle_group(dwg, geo, *muscle, f"tm-{geo.id}")) if muscle else None,
+            viewbox=viewbox,
         )
         return drawing.tostring()
 
@@ -325,13 +347,15 @@ class BodyDiagrams:
         muscle_href: Callable[[str], str] | None = default_muscle_href,
         muscle: Element | None = None,
         pressed: Mapping[str, str] | None = None,
+        viewbox: BBox | None = None,
     ) -> svgwrite.Drawing:
         """`view_svg`'s drawing, with what a state changes passed in: the regions' classes and links, the
         spillover fill (`hatch`, into the defs), the muscle tinted under the X (`muscle`) and what is drawn
         over the map (`overlay`: the Xs). app/body/stencil.py passes placeholders, to fill them for each
         state without drawing again."""
         prefix = f"tm-{geo.id}"
-        dwg = self._drawing(geo, (0, 0, geo.width, geo.height), f"Body diagram, {geo.name}", prefix, role=role)
+        box = viewbox or (0, 0, geo.width, geo.height)
+        dwg = self._drawing(geo, box, f"Body diagram, {geo.name}", prefix, role=role)
         if hatch is not None and (pattern := hatch(dwg)) is not None:
             dwg.defs.add(pattern)
         self._silhouette(dwg, len(geo.outlines), prefix)
@@ -398,23 +422,37 @@ class BodyDiagrams:
             muscle=(tp.muscle, side),
         )
 
+    def _on_side(self, view_id: str, side: str) -> str:
+        """The view showing `side` that stands for `view_id`: lateral-right's mirror for a left-side TrP."""
+        views = self.catalogue.views
+        if side in view_sides(views[view_id]):
+            return view_id
+        source = views[view_id].mirror_of or view_id
+        twins = [v for v, view in views.items() if (view.mirror_of or v) == source and side in view_sides(view)]
+        return twins[0] if twins else view_id
+
     def muscle_view(self, muscle_id: str) -> str | None:
-        """The view a muscle's page shows it in: where its first trigger point is best shown, if the muscle is
-        drawn there, else the first view that draws it."""
+        """The view a muscle's page shows it in: the one with the most authored X's of its trigger points
+        (then the view its first trigger point opens with, then the first that draws it)."""
         drawn = [v for v, geo in self.geometry.items() if geo.muscle(muscle_id, "right") is not None]
-        tps = self.catalogue.tps_by_muscle.get(muscle_id, ())
-        preferred = self.best_view(tps[0]) if tps else None
-        return preferred if preferred in drawn else (drawn[0] if drawn else None)
+        if not drawn:
+            return None
+        tps = [self.catalogue.trigger_points[t] for t in self.catalogue.tps_by_muscle.get(muscle_id, ())]
+        first = self.best_view(tps[0].id) if tps else None
+        return max(drawn, key=lambda v: (sum(v in t.location.markers for t in tps), v == first, -drawn.index(v)))
 
     def muscle_svg(self, view_id: str, muscle_id: str, role: str = "img") -> str:
         """A view with one muscle tinted and the X of each of its trigger points (its page's picture)."""
-        markers = [
-            m
-            for tp_id in self.catalogue.tps_by_muscle.get(muscle_id, ())
-            for m in self.markers(view_id, tp_id, "right")
-        ]
-        side = "right" if self.geometry[view_id].muscle(muscle_id, "right") is not None else "left"
-        return self.view_svg(view_id, markers=markers, role=role, landmarks=True, muscle=(muscle_id, side))
+        geo = self.geometry[view_id]
+        tps = self.catalogue.tps_by_muscle.get(muscle_id, ())
+        marked = [t for t in tps if view_id in self.catalogue.trigger_points[t].location.markers]
+        markers = [m for tp_id in marked for m in self.markers(view_id, tp_id, "right")]
+        side = "right" if geo.muscle(muscle_id, "right") is not None else "left"
+        drawing = geo.muscle(muscle_id, side)
+        box = drawing.box if drawing is not None else geo.body_bbox()
+        return self.view_svg(
+            view_id, markers=markers, role=role, landmarks=True, muscle=(muscle_id, side), viewbox=_frame(box, geo)
+        )
 
     def best_view(self, trigger_point_id: str, side: str = "right") -> str:
         """The view a TrP's page and thumbnail open with: its authored `preferred_view`; else, among the
@@ -426,7 +464,7 @@ class BodyDiagrams:
         """
         tp = self.catalogue.trigger_points[trigger_point_id]
         if tp.preferred_view is not None:
-            return tp.preferred_view
+            return self._on_side(tp.preferred_view, side)
         location, essential, spillover = self._zones(trigger_point_id, side)
 
         def score(view_id: str) -> tuple[int, int, int, float]:
@@ -519,6 +557,22 @@ def marker_group(dwg: svgwrite.Drawing, markers: Collection[Marker], size: float
         mark.add(dwg.path(d=d, stroke=X_COLOUR, stroke_width=fmt(size * 0.45)))
         group.add(mark)
     return group
+
+
+def _frame(box: BBox, geo: ViewGeometry, least: float = 0.3) -> BBox:
+    """A square frame around a box with a margin, at least `least` of the figure's height, kept in the view."""
+    x0, y0, x1, y1 = box
+    _, by0, _, by1 = geo.body_bbox()
+    side = min(max(max(x1 - x0, y1 - y0) * 1.5 + 20, (by1 - by0) * least), geo.height)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    left = min(max(cx - side / 2, 0.0), geo.width - side) if side < geo.width else (geo.width - side) / 2
+    top = min(max(cy - side / 2, 0.0), geo.height - side)
+    return (round(left, 1), round(top, 1), round(left + side, 1), round(top + side, 1))
+
+
+def _attrs(style: dict[str, str]) -> dict[str, str]:
+    """SVG attribute names as svgwrite's keyword arguments ('fill-opacity' -> fill_opacity)."""
+    return {key.replace("-", "_"): value for key, value in style.items()}
 
 
 def _right_on_the_viewers_left(geo: ViewGeometry) -> bool:
