@@ -162,3 +162,27 @@ def paths_script(paths: Sequence[str]) -> str:
 local i = 0
 request = function() i = i + 1; return wrk.format("GET", paths[(i % #paths) + 1]) end
 """
+
+
+def new_drawings_script(prefix: str | Sequence[str], regions: Sequence[str], mixed: Sequence[str] = ()) -> str:
+    """A wrk Lua script whose every request is a new pain drawing: 1-5 random regions under `prefix` (a path and
+    its "?"; several take turns), made unique by an extra `n` parameter, as the acceptance check draws them.
+    With `mixed` paths, every other request is the next of those instead (new drawings among other traffic)."""
+    prefixes = ",".join(f'"{p}"' for p in ([prefix] if isinstance(prefix, str) else prefix))
+    ids = ",".join(f'"{r}"' for r in regions)
+    others = ",\n".join(f'  "{p}"' for p in mixed)
+    return f"""local ids = {{{ids}}}
+local prefixes = {{{prefixes}}}
+local mixed = {{
+{others}
+}}
+local n = 0
+request = function()
+  n = n + 1
+  if #mixed > 0 and n % 2 == 0 then return wrk.format("GET", mixed[math.floor(n / 2) % #mixed + 1]) end
+  local q = {{}}
+  for i = 1, math.random(1, 5) do q[#q + 1] = "region=" .. ids[math.random(1, #ids)] end
+  local prefix = prefixes[n % #prefixes + 1]
+  return wrk.format("GET", prefix .. table.concat(q, "&") .. "&n=" .. n .. math.random(1, 1000000))
+end
+"""

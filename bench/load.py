@@ -10,7 +10,6 @@ drift on a shared machine. Also: startup to healthy, RSS after startup, 1 vs
 from __future__ import annotations
 
 import argparse
-import random
 import statistics
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -20,7 +19,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from harness import WrkResult, free_port, paths_script, rss_kb, serve, uvicorn_command, wrk  # noqa: E402
+from harness import WrkResult, free_port, new_drawings_script, rss_kb, serve, uvicorn_command, wrk  # noqa: E402
 
 TRIGGERMAP = "app.main:create_app()"
 CHROMIUM = "/usr/bin/chromium"
@@ -34,26 +33,25 @@ class Row:
 
 
 def endpoints(base: str) -> dict[str, str]:
-    """The paths the issue names, with ids taken from the running catalogue (as the check does)."""
+    """The repeated paths the issue names, with ids taken from the running catalogue (as the check does)."""
     tp = httpx.get(f"{base}/api/v1/trigger-points?limit=1").json()["items"][0]["id"]
     regions = [r["id"] for r in httpx.get(f"{base}/api/v1/regions?limit=100").json()["items"]]
     return {
         "TrP detail": f"/api/v1/trigger-points/{tp}",
-        "lookup, 3 regions": "/api/v1/lookup?" + "&".join(f"region={r}" for r in regions[:3]),
+        "lookup, 3 regions (repeated)": "/api/v1/lookup?" + "&".join(f"region={r}" for r in regions[:3]),
         "TrP list (100)": "/api/v1/trigger-points?limit=100",
         "/svg/anterior.svg": "/svg/anterior.svg",
-        "home page": "/",
+        "thumbnail": f"/svg/trigger-points/{tp}.svg",
+        "home page (repeated)": "/",
     }
 
 
-def cold_lookups(base: str, count: int = 6000) -> list[str]:
-    """Distinct 3-region lookups, more than the response memo holds: every request computes its answer."""
-    regions = [r["id"] for r in httpx.get(f"{base}/api/v1/regions?limit=1000").json()["items"]]
-    pick = random.Random(8)
-    queries: set[str] = set()
-    while len(queries) < count:
-        queries.add("/api/v1/lookup?" + "&".join(f"region={r}" for r in sorted(pick.sample(regions, 3))))
-    return sorted(queries)
+def all_regions(base: str) -> list[str]:
+    return [r["id"] for r in httpx.get(f"{base}/api/v1/regions?limit=1000").json()["items"]]
+
+
+# Each request a new pain drawing of 1-5 random regions, as the acceptance check makes them: no memo answers.
+NEW_DRAWINGS = {"lookup, new drawing": "/api/v1/lookup?", "explorer page, new state": "/?"}
 
 
 def measure_ratios(seconds: int) -> tuple[float, list[Row], float, int]:
@@ -69,11 +67,33 @@ def measure_ratios(seconds: int) -> tuple[float, list[Row], float, int]:
             httpx.get(app.base + path, timeout=10).raise_for_status()
         before = wrk(f"{bare.base}/c", seconds)
         rows = [Row(name, path, wrk(app.base + path, seconds)) for name, path in paths.items()]
-        cold = cold_lookups(app.base)
-        uncached = wrk(app.base, seconds, script=paths_script(cold))
-        rows.insert(2, Row("lookup, 3 regions, uncached", "(6000 distinct)", uncached))
+        regions = all_regions(app.base)
+        for name, prefix in NEW_DRAWINGS.items():
+            script = new_drawings_script(prefix, regions)
+            rows.append(Row(name, f"{prefix}region=...&n=...", wrk(app.base, seconds, script=script)))
         after = wrk(f"{bare.base}/c", seconds)
     return (before.rps + after.rps) / 2, rows, app.startup_s, rss
+
+
+def in_process_lookup() -> list[tuple[str, int, float]]:
+    """(drawing, painted regions, µs per call) of `app.lookup.lookup` in this process, as bench/lookup.py times it."""
+    from lookup import FIVE, per_call_us
+
+    from app.catalogue.loader import load_catalogue
+    from app.lookup import lookup, resolve_regions
+    from app.settings import REPO_ROOT
+
+    catalogue = load_catalogue(REPO_ROOT / "data")
+    every_choir = [str(code) for code in catalogue.regions_by_choir]
+    out = []
+    for name, regions, choir, number in (
+        ("5 regions", FIVE, [], 2000),
+        (f"all {len(every_choir)} CHOIR codes", [], every_choir, 200),
+    ):
+        painted = resolve_regions(catalogue, regions, choir)
+        lookup(catalogue, painted)  # the index, built once
+        out.append((name, len(painted), per_call_us(lambda p=painted: lookup(catalogue, p), number=number)[0]))
+    return out
 
 
 def startup_times(runs: int = 3) -> list[float]:
@@ -155,7 +175,7 @@ def home_page_in_chromium(runs: int = 5) -> dict[str, float] | None:
 
 
 def line(name: str, r: WrkResult, bare_rps: float) -> str:
-    return f"{name:<30} {r.rps:>8,.0f} {r.p50_ms:>8.2f} {r.p99_ms:>8.2f} {r.rps / bare_rps:>7.2f}"
+    return f"{name:<32} {r.rps:>8,.0f} {r.p50_ms:>8.2f} {r.p99_ms:>8.2f} {r.rps / bare_rps:>7.2f}"
 
 
 def main() -> int:
@@ -167,9 +187,12 @@ def main() -> int:
     bare_rps, rows, _, rss = measure_ratios(args.seconds)
     print(f"\nwrk -t1 -c16 -d{args.seconds:g}s, 1 worker each, loopback, no access log")
     print(f"bare FastAPI constant JSON: {bare_rps:,.0f} req/s (mean of before and after)\n")
-    print(f"{'endpoint':<30} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'x bare':>7}")
+    print(f"{'endpoint':<32} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'x bare':>7}")
     for row in rows:
         print(line(row.name, row.result, bare_rps))
+    print("\nin process, app.lookup.lookup with the default page of 20 (CPU time, median of 9 rounds):")
+    for name, painted, us in in_process_lookup():
+        print(f"  {name:<24} {painted:>4} regions  {us:>8.1f} µs")
     detail = next(row for row in rows if row.name == "TrP detail")
     print(line("TrP detail, access log on", access_log_cost(detail.path, args.seconds), bare_rps))
     print("  (`triggermap serve` at its default log level logs every request; the rows above do not)")
