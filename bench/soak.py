@@ -52,7 +52,9 @@ def main() -> int:
         started = rss_kb(server.process.pid)
         regions = [r["id"] for r in httpx.get(f"{server.base}/api/v1/regions?limit=1000").json()["items"]]
         script = new_drawings_script(["/api/v1/lookup?", "/?"], regions, mixed=mixed_paths(server.base))
-        wrk(server.base, 10, connections=8, script=script)  # warm-up: every path answered at least once
+        # Warm-up at the run's concurrency: every path answered at least once, and the memory that 64 pages in
+        # flight take at once (the allocator keeps its high-water mark) reached before `before` is read.
+        wrk(server.base, 10, connections=args.connections, threads=2, script=script)
         before = rss_kb(server.process.pid)
         run = wrk(server.base, args.seconds, connections=args.connections, threads=2, script=script)
         after = rss_kb(server.process.pid)

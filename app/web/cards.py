@@ -59,6 +59,7 @@ class Cards:
         self.template = template
         self.catalogue = catalogue
         self._stencils: dict[tuple[str, str, bool, bool, bool, bool], Slotted] = {}
+        self._pool: dict[str, str] = {}  # static pieces shared between variants
 
     def render(
         self, request: Request, items: Sequence[Mapping[str, Any]], current: Any, state: ExplorerState
@@ -103,4 +104,4 @@ class Cards:
             "state": _SlotState(),
             "current": {"trigger_point": {"id": t["id"]}} if is_shown else None,
         }
-        return Slotted(self.template.render(context))
+        return Slotted(self.template.render(context), self._pool)

@@ -27,9 +27,11 @@ def slot(key: str) -> Markup:
 class Slotted:
     """Text rendered once, split at its slots: static text at even positions of `parts`, slots at odd ones."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, pool: dict[str, str] | None = None) -> None:
+        """`pool` shares equal static pieces between texts (the variants of one card are mostly alike)."""
         pieces = _SLOT.split(text)
-        self.parts = [piece if i % 2 == 0 else "" for i, piece in enumerate(pieces)]
+        shared = pool if pool is not None else {}
+        self.parts = [shared.setdefault(piece, piece) if i % 2 == 0 else "" for i, piece in enumerate(pieces)]
         self.keys = pieces[1::2]
         self.where: dict[str, list[int]] = {}
         for i, key in enumerate(self.keys):
