@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable, Collection, Iterable
 
 from app.body.render import BodyDiagrams, Marker
-from app.body.stencil import Transform, ViewStencil
+from app.body.stencil import Links, Transform, ViewStencil
 from app.catalogue.index import Catalogue
 
 
@@ -96,7 +96,7 @@ class Diagrams:
         *,
         selected: Collection[str],
         pattern: tuple[str, Iterable[str]] | None,
-        href: Callable[[str], str],
+        href: Callable[[str], str] | Links,
         role: str = "group",
         toggles: bool = False,
         transform: Transform | None = None,

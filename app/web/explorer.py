@@ -110,7 +110,12 @@ def state_map(snap: Snapshot, state: ExplorerState, current: dict[str, Any] | No
         return inline(snap.diagrams.muscle_map(state.view))
     pattern = (current["trigger_point"]["id"], current["sides"]) if current else None
     svg = snap.diagrams.state_map(
-        state.view, selected=state.regions, pattern=pattern, href=state.toggled, toggles=toggles, transform=inline_text
+        state.view,
+        selected=state.regions,
+        pattern=pattern,
+        href=state.toggle_links(),
+        toggles=toggles,
+        transform=inline_text,
     )
     return None if svg is None else Markup(svg)
 

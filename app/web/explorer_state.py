@@ -12,6 +12,7 @@ from functools import cached_property, lru_cache
 from typing import Any, Literal
 from urllib.parse import quote_plus, urlencode
 
+from app.body.stencil import Links
 from app.catalogue.index import Catalogue
 
 Mode = Literal["pain", "locate", "muscles"]
@@ -39,6 +40,10 @@ def _params(view: str, mode: str, region_part: list[str], show: str | None) -> l
     if show:
         params.append(_param("show", show))
     return params
+
+
+def _region_pair(region_id: str) -> str:
+    return _param("region", region_id)
 
 
 _URL_FIELDS = frozenset({"view", "mode", "regions", "show"})
@@ -105,6 +110,12 @@ class ExplorerState:
         else:
             return self._toggle_prefix[0] + _param("region", region_id)
         return self.url(regions=regions, show=None)
+
+    def toggle_links(self) -> Links:
+        """`toggled` for every region at once (a map's links): the URL with a region added is a prefix and the
+        region's pair, but for the regions `toggled` treats apart (those selected)."""
+        prefix = self._toggle_prefix[1 if self.mode == "locate" else 0]
+        return Links(prefix, _region_pair, {rid: self.toggled(rid) for rid in self.regions})
 
     @cached_property
     def _toggle_prefix(self) -> tuple[str, str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.body.render import BodyDiagrams, Marker
-from app.body.stencil import ViewStencil, escape_attribute
+from app.body.stencil import Links, ViewStencil, escape_attribute
 from app.catalogue.index import Catalogue
 from app.catalogue.loader import load_catalogue
 from app.queries.diagrams import Diagrams
@@ -120,3 +120,21 @@ def test_attributes_are_escaped_as_elementtree_does(text: str) -> None:
 
     written = ElementTree.tostring(ElementTree.Element("a", href=text), encoding="unicode")
     assert written == f'<a href="{escape_attribute(text)}" />'
+
+
+def test_links_at_once_render_as_a_link_per_region(real_catalogue: Catalogue) -> None:
+    """A map given its links as a prefix and suffixes is the map given a function per region."""
+    diagrams = Diagrams(real_catalogue)
+    pick = random.Random(21)
+    regions = list(real_catalogue.regions)
+    for i in range(30):
+        view_id = pick.choice(diagrams.views)
+        selected = pick.sample(regions, pick.choice([0, 1, 5]))
+        prefix = ["/?view=x&", f"/?q=<{HOSTILE}>&amp;\t", ""][i % 3]
+        links = Links(prefix, lambda rid: f"region={rid}", {rid: f"/?other&{rid}" for rid in selected})
+        args = {"selected": selected, "pattern": None, "toggles": True}
+        assert diagrams.state_map(view_id, href=links, **args) == diagrams.state_map(  # type: ignore[arg-type]
+            view_id,
+            href=links.__call__,  # a plain function, not Links
+            **args,  # type: ignore[arg-type]
+        )

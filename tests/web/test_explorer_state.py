@@ -73,3 +73,18 @@ def test_urls_of_random_states_are_those_urlencode_writes(real_catalogue: Catalo
         assert state.url(regions=(), show=None) == reference_url(state, regions=(), show=None)
         for region_id in [*state.regions, *pick.sample(regions, 10), "odd id/&=?é"]:
             assert state.toggled(region_id) == reference_toggled(state, region_id), (state, region_id)
+
+
+def test_toggle_links_are_the_toggled_urls(real_catalogue: Catalogue) -> None:
+    pick = random.Random(8)
+    regions = list(real_catalogue.regions)
+    for _ in range(100):
+        state = ExplorerState(
+            view=pick.choice([*real_catalogue.views, ""]),
+            mode=pick.choice(["pain", "locate"]),
+            regions=tuple(pick.sample(regions, pick.choice([0, 1, 3, 5]))),
+            show=pick.choice([None, next(iter(real_catalogue.trigger_points))]),
+        )
+        links = state.toggle_links()
+        for region_id in [*state.regions, *pick.sample(regions, 20)]:
+            assert links(region_id) == state.toggled(region_id)
