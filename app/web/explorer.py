@@ -94,14 +94,15 @@ def region_list(request: Request, snap: Snapshot, state: ExplorerState) -> Marku
     return slotted.checked(state.regions)
 
 
-def cards(request: Request, snap: Snapshot, state: ExplorerState, items: list[Any], current: Any) -> list[Markup]:
-    """The result cards, each filled into its trigger point's card rendered once per catalogue (app/web/cards.py)."""
+def cards(request: Request, snap: Snapshot, state: ExplorerState, items: list[Any], current: Any) -> Markup:
+    """The result cards, each filled into its trigger point's card rendered once per catalogue (app/web/cards.py),
+    laid out as the template's loop over the cards laid them out (one piece for Jinja, not three a card)."""
 
     def build() -> Cards:
         return Cards(request.app.state.templates.get_template("_card.html"), snap.catalogue)
 
     kept: Cards = request.app.state.kept.get(snap.version, "cards", build)
-    return kept.render(request, items, current, state)
+    return Markup("".join([f"\n      {card}\n      " for card in kept.render(request, items, current, state)]))
 
 
 def state_map(snap: Snapshot, state: ExplorerState, current: dict[str, Any] | None, toggles: bool) -> Markup | None:
