@@ -4,7 +4,9 @@ Pure functions over the catalogue's views and region specs, with no drawing
 and no shapely: the renderer and the tests build on them. Landmarks are
 authored for the person's right side and the midline; `~name` is the mirror
 image of `name` across the view's `mirror_x`. A view with `mirror_of` is the
-other view flipped horizontally with every sided region switched to `-left`.
+other view flipped horizontally with every sided region switched to `-left`;
+a view with `crop_of` is the other view's drawing framed by its `box` (a close-up
+that needs no geometry of its own, so whatever is drawn over the landmarks shows).
 Coordinates are rounded to one decimal so output is deterministic and small.
 """
 
@@ -12,43 +14,20 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from app.catalogue.models import RegionSpec, Stroke, View
+from app.catalogue.shapes import Point, landmark, mirrored_names, region_polygons, rnd
 
-Point = tuple[float, float]
 BBox = tuple[float, float, float, float]  # min x, min y, max x, max y
-MIRROR = "~"
 SAMPLES_PER_SEGMENT = 8
-
-
-def rnd(value: float) -> float:
-    """Round to one decimal, never '-0.0'."""
-    return round(value, 1) + 0.0
 
 
 def fmt(value: float) -> str:
     """A compact, deterministic number for SVG: '12', '12.5', '-3.1'."""
     text = f"{rnd(value):.1f}"
     return text[:-2] if text.endswith(".0") else text
-
-
-def _mirror(point: Point, axis: float) -> Point:
-    return (rnd(2 * axis - point[0]), point[1])
-
-
-def landmark(view: View, name: str) -> Point:
-    """The point a landmark name stands for in its own (non-mirrored) view."""
-    if name.startswith(MIRROR):
-        if view.mirror_x is None:
-            raise ValueError(f"view {view.id} has no mirror_x, so '{name}' has no meaning")
-        return _mirror(landmark(view, name[1:]), view.mirror_x)
-    try:
-        x, y = view.landmarks[name]
-    except KeyError:
-        raise KeyError(f"view {view.id}: unknown landmark '{name}'") from None
-    return (rnd(x), rnd(y))
 
 
 def _unit(dx: float, dy: float) -> Point:
@@ -187,6 +166,8 @@ class ViewGeometry:
     mirror_x: float | None = None
     side_mark: str | None = None  # "R"/"L" for a view that shows one side of the person
     landmark_lines: tuple[Curve, ...] = ()  # the faint landmark layer, drawn on request
+    origin: Point = (0.0, 0.0)  # the canvas' top left: a crop frames part of another view's drawing
+    drawn_over: str = ""  # the view whose landmarks this one is drawn over (itself, or the view a crop frames)
     _cache: dict[str, tuple[Point | None, BBox | None, float]] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
@@ -205,10 +186,12 @@ class ViewGeometry:
         return False
 
     def _visible(self, region_id: str) -> tuple[Point | None, BBox | None, float]:
-        """The representative point, bbox and area of a region clipped to the body, by sampling."""
+        """The representative point, bbox and area of a region clipped to the body and the canvas, by sampling."""
         if region_id not in self._cache:
             polygon = self.regions[region_id]
+            vx0, vy0, vx1, vy1 = self.viewbox
             x0, y0, x1, y1 = bbox(polygon)
+            x0, y0, x1, y1 = max(x0, vx0), max(y0, vy0), min(x1, vx1), min(y1, vy1)
             step = max(0.5, min(4.0, math.sqrt((x1 - x0) * (y1 - y0) / 900)))
             inside: list[Point] = []
             y = y0 + step / 2
@@ -246,17 +229,24 @@ class ViewGeometry:
         """The approximate area of the region's visible (clipped) part."""
         return self._visible(region_id)[2]
 
+    @property
+    def viewbox(self) -> BBox:
+        """The canvas in drawing units: min x, min y, max x, max y."""
+        x, y = self.origin
+        return (x, y, rnd(x + self.width), rnd(y + self.height))
+
     def body_bbox(self) -> BBox:
-        return union_bbox(bbox(part) for part in self.silhouette) or (0.0, 0.0, self.width, self.height)
+        """The figure's bounding box, within the canvas (a crop shows part of the figure)."""
+        found = union_bbox(bbox(part) for part in self.silhouette)
+        if found is None:
+            return self.viewbox
+        vx0, vy0, vx1, vy1 = self.viewbox
+        return (max(found[0], vx0), max(found[1], vy0), min(found[2], vx1), min(found[3], vy1))
 
 
 def _curve(view: View, names: Sequence[str], corners: Iterable[str], closed: bool, bold: bool = False) -> Curve:
     corner_set = set(corners)
     return Curve(tuple(landmark(view, n) for n in names), tuple(n in corner_set for n in names), closed, bold)
-
-
-def _mirrored_names(names: Sequence[str]) -> list[str]:
-    return [n[1:] if n.startswith(MIRROR) else MIRROR + n for n in names]
 
 
 def _flip_curve(curve: Curve, width: float) -> Curve:
@@ -269,19 +259,30 @@ def _strokes(view: View, strokes: Iterable[Stroke]) -> tuple[Curve, ...]:
     for stroke in strokes:
         curves.append(_curve(view, stroke.points, stroke.corners, stroke.closed, stroke.bold))
         if stroke.mirror and view.mirror_x is not None:
-            names, corners = _mirrored_names(stroke.points), _mirrored_names(stroke.corners)
+            names, corners = mirrored_names(stroke.points), mirrored_names(stroke.corners)
             curves.append(_curve(view, names, corners, stroke.closed, stroke.bold))
     return tuple(curves)
 
 
 def build_view(view: View, views: Mapping[str, View], specs: Iterable[RegionSpec]) -> ViewGeometry:
     """Resolve one view's outlines, details and concrete region polygons."""
+    specs = list(specs)
+    regions = region_polygons(view, views, specs)
+    if view.crop_of is not None:
+        assert view.box is not None  # the model requires a box with crop_of
+        source = build_view(views[view.crop_of], views, specs)
+        return replace(
+            source,
+            id=view.id,
+            name=view.name,
+            width=view.width,
+            height=view.height,
+            regions=regions,
+            origin=(view.box[0], view.box[1]),
+            _cache={},
+        )
     if view.mirror_of is not None:
         source = build_view(views[view.mirror_of], views, specs)
-        flipped_regions: dict[str, tuple[Point, ...]] = {}
-        for region_id, polygon in source.regions.items():
-            flipped = tuple((rnd(source.width - x), y) for x, y in polygon)
-            flipped_regions[_switch_side(region_id)] = flipped
         return ViewGeometry(
             id=view.id,
             name=view.name,
@@ -290,50 +291,29 @@ def build_view(view: View, views: Mapping[str, View], specs: Iterable[RegionSpec
             outlines=tuple(_flip_curve(c, source.width) for c in source.outlines),
             details=tuple(_flip_curve(c, source.width) for c in source.details),
             landmark_lines=tuple(_flip_curve(c, source.width) for c in source.landmark_lines),
-            regions=dict(sorted(flipped_regions.items())),
+            regions=regions,
             side_mark="L" if source.side_mark == "R" else "R" if source.side_mark == "L" else None,
+            drawn_over=view.id,
         )
     mirrorable = view.mirror_x is not None
     outlines: list[Curve] = []
     for outline in view.outlines:
         outlines.append(_curve(view, outline.points, outline.corners, True))
         if outline.mirror and mirrorable:
-            outlines.append(_curve(view, _mirrored_names(outline.points), _mirrored_names(outline.corners), True))
-    details = _strokes(view, view.details)
-    landmark_lines = _strokes(view, view.landmark_lines)
-    regions: dict[str, tuple[Point, ...]] = {}
-    for spec in specs:
-        names = spec.shapes.get(view.id)
-        if not names:
-            continue
-        polygon = tuple(landmark(view, n) for n in names)
-        if not spec.sided:
-            regions[spec.id] = polygon
-        elif mirrorable:
-            regions[f"{spec.id}-right"] = polygon
-            regions[f"{spec.id}-left"] = tuple(landmark(view, n) for n in _mirrored_names(names))
-        else:
-            regions[f"{spec.id}-right"] = polygon
+            outlines.append(_curve(view, mirrored_names(outline.points), mirrored_names(outline.corners), True))
     return ViewGeometry(
         id=view.id,
         name=view.name,
         width=view.width,
         height=view.height,
         outlines=tuple(outlines),
-        details=details,
+        details=_strokes(view, view.details),
         regions=regions,
-        landmark_lines=landmark_lines,
+        landmark_lines=_strokes(view, view.landmark_lines),
         mirror_x=view.mirror_x,
         side_mark=None if mirrorable else "R",
+        drawn_over=view.id,
     )
-
-
-def _switch_side(region_id: str) -> str:
-    if region_id.endswith("-right"):
-        return region_id[: -len("right")] + "left"
-    if region_id.endswith("-left"):
-        return region_id[: -len("left")] + "right"
-    return region_id
 
 
 def build_views(views: Mapping[str, View], specs: Iterable[RegionSpec]) -> dict[str, ViewGeometry]:

@@ -172,20 +172,23 @@ class BodyDiagrams:
             if geo.side_mark is not None:
                 group = dwg.g(class_="tm-sides")
                 group["aria-hidden"] = "true"
-                x = 12 if geo.side_mark == "R" else geo.width - 12  # behind the figure, which faces its side
+                vx0, _, vx1, vy1 = geo.viewbox
+                x = vx0 + 12 if geo.side_mark == "R" else vx1 - 12  # behind the figure, which faces its side
                 group.add(
-                    dwg.text(
-                        geo.side_mark, insert=(fmt(x), fmt(geo.height - 8)), class_="tm-side", text_anchor="middle"
-                    )
+                    dwg.text(geo.side_mark, insert=(fmt(x), fmt(vy1 - 8)), class_="tm-side", text_anchor="middle")
                 )
                 dwg.add(group)
             return
         right_on_left = _right_on_the_viewers_left(geo)
-        y = min(geo.height - 3, y1 + 13)
+        y = min(geo.viewbox[3] - 3, y1 + 13)
         group = dwg.g(class_="tm-sides")
         group["aria-hidden"] = "true"
-        for text, x in (("R", x0 + 4), ("L", x1 - 4)) if right_on_left else (("L", x0 + 4), ("R", x1 - 4)):
-            group.add(dwg.text(text, insert=(fmt(x), fmt(y)), class_="tm-side", text_anchor="middle"))
+        # A crop of one arm shows one side only: marking the other edge would name the trunk beside it wrongly.
+        shown = {rid.rsplit("-", 1)[1] for rid in geo.regions if rid.endswith(("-right", "-left"))}
+        marks = (("R", x0 + 4), ("L", x1 - 4)) if right_on_left else (("L", x0 + 4), ("R", x1 - 4))
+        for text, x in marks:
+            if ("right" if text == "R" else "left") in shown:
+                group.add(dwg.text(text, insert=(fmt(x), fmt(y)), class_="tm-side", text_anchor="middle"))
         dwg.add(group)
 
     @staticmethod
@@ -221,7 +224,7 @@ class BodyDiagrams:
         """
         geo = self.geometry[view_id]
         prefix = f"tm-{geo.id}"
-        dwg = self._drawing(geo, (0, 0, geo.width, geo.height), f"Body diagram, {geo.name}", prefix, role=role)
+        dwg = self._drawing(geo, geo.viewbox, f"Body diagram, {geo.name}", prefix, role=role)
         if spillover:
             self._hatch(dwg)
         self._silhouette(dwg, len(geo.outlines), prefix)
@@ -268,24 +271,35 @@ class BodyDiagrams:
             landmarks=True,
         )
 
-    def best_view(self, trigger_point_id: str, side: str = "right") -> str:
-        """The view showing most of the TrP's location and essential zone.
+    def shows_whole(self, view_id: str, region_id: str) -> bool:
+        """Whether a view shows a region whole: a close-up cropped from a view may cut it at its frame."""
+        geo = self.geometry[view_id]
+        if region_id not in geo.regions:
+            return False
+        if geo.drawn_over == geo.id:
+            return True
+        whole = self.geometry[geo.drawn_over].region_area(region_id)
+        return whole == 0 or geo.region_area(region_id) >= 0.9 * whole
 
-        On a tie, the view in which the location and essential zone take the largest share of the figure
-        (a side view for a lateral hip pattern, a close-up for a hand pattern); then the first view.
+    def best_view(self, trigger_point_id: str, side: str = "right") -> str:
+        """The view that frames the TrP's pattern: its location, essential and spillover zones shown whole.
+
+        On a tie, the view in which the location and essential zone take the largest share of the canvas:
+        a close-up for a face or hand pattern, a side view or a crop of it for a lateral hip pattern; then
+        the first view. A crop that cuts part of the pattern off loses to the view it crops.
         """
         location, essential, spillover = self._zones(trigger_point_id, side)
 
         def score(view_id: str) -> tuple[int, int, int, float]:
             geo = self.geometry[view_id]
-            regions = geo.regions
             x0, y0, x1, y1 = geo.body_bbox()
-            shown = [r for r in dict.fromkeys([*location, *essential]) if r in regions]
-            share = sum(geo.region_area(r) for r in shown) / max((x1 - x0) * (y1 - y0), 1.0)
+            whole = [r for r in dict.fromkeys([*location, *essential, *spillover]) if self.shows_whole(view_id, r)]
+            framed = [r for r in dict.fromkeys([*location, *essential]) if r in whole]
+            share = sum(geo.region_area(r) for r in framed) / max((x1 - x0) * (y1 - y0), 1.0)
             return (
-                sum(r in regions for r in location),
-                sum(r in regions for r in essential),
-                sum(r in regions for r in spillover),
+                sum(r in whole for r in location),
+                sum(r in whole for r in essential),
+                sum(r in whole for r in spillover),
                 round(share, 3),
             )
 

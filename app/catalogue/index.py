@@ -25,6 +25,7 @@ from app.catalogue.models import (
     TriggerPoint,
     View,
 )
+from app.catalogue.shapes import region_polygons
 
 SIDES = ("right", "left")
 
@@ -35,15 +36,6 @@ def sided_id(base: str, side: str) -> str:
 
 def _frozen(mapping: Mapping[str, Iterable[str]]) -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType({key: tuple(values) for key, values in mapping.items()})
-
-
-def view_sides(view: View) -> tuple[str, ...]:
-    """Which sides of a sided region a view shows."""
-    if view.mirror_of is not None:
-        return ("left",)
-    if view.mirror_x is None:
-        return ("right",)
-    return SIDES
 
 
 @dataclass(frozen=True)
@@ -135,9 +127,14 @@ class Catalogue:
 
 
 def _expand_regions(specs: Iterable[RegionSpec], views: Mapping[str, View]) -> dict[str, Region]:
+    specs = list(specs)
+    # Derived from the geometry, not hand-listed: a close-up cropped from a view shows what reaches into its box.
+    shown_in: dict[str, list[str]] = defaultdict(list)
+    for view_id, view in views.items():
+        for region_id in region_polygons(view, views, specs):
+            shown_in[region_id].append(view_id)
     regions: dict[str, Region] = {}
     for spec in specs:
-        shown = [view_id for view_id in views if _shows(spec, views[view_id])]
         if not spec.sided:
             choir = spec.choir if isinstance(spec.choir, list) else [*spec.choir.right, *spec.choir.left]
             regions[spec.id] = Region(
@@ -148,7 +145,7 @@ def _expand_regions(specs: Iterable[RegionSpec], views: Mapping[str, View]) -> d
                 area=spec.area,
                 aliases=list(spec.aliases),
                 choir=sorted(set(choir)),
-                views=shown,
+                views=shown_in[spec.id],
             )
             continue
         for side in SIDES:
@@ -161,14 +158,9 @@ def _expand_regions(specs: Iterable[RegionSpec], views: Mapping[str, View]) -> d
                 area=spec.area,
                 aliases=list(spec.aliases),
                 choir=sorted(set(choir)),
-                views=[v for v in shown if side in view_sides(views[v])],
+                views=shown_in[sided_id(spec.id, side)],
             )
     return regions
-
-
-def _shows(spec: RegionSpec, view: View) -> bool:
-    """A mirrored view shows what its source view shows."""
-    return (view.mirror_of or view.id) in spec.shapes
 
 
 def build_catalogue(

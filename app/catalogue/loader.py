@@ -191,6 +191,16 @@ def _check_references(c: _Collector) -> list[DataError]:
                         f"{view.id}: mirrors {source.id}, which is itself a mirror; name the view it mirrors",
                     )
                 )
+        if view.crop_of is not None:
+            need(view.crop_of, set(views), "view", view.id, loc.doc, (*loc.path, "crop_of"))
+            source = views.get(view.crop_of)
+            if source is not None and source.crop_of is not None:
+                errors.append(
+                    loc.doc.error(
+                        (*loc.path, "crop_of"),
+                        f"{view.id}: crops {source.id}, which is itself a crop; name the view it crops",
+                    )
+                )
         for key, curves in (("outlines", view.outlines), ("details", view.details)):
             for o, curve in enumerate(curves):
                 for part in ("points", "corners"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
-from shapely.geometry import LineString, Polygon
+from shapely.geometry import LineString, Polygon, box
 from shapely.ops import unary_union
 
 from app.body.geometry import build_views, contains, sample_curve, smooth_path
@@ -29,7 +29,8 @@ def geometry():
 
 @cache
 def silhouette(view_id: str):
-    return unary_union([Polygon(part).buffer(0) for part in geometry()[view_id].silhouette])
+    geo = geometry()[view_id]
+    return unary_union([Polygon(part).buffer(0) for part in geo.silhouette]).intersection(box(*geo.viewbox))
 
 
 @cache
@@ -40,7 +41,13 @@ def clipped(view_id: str) -> dict[str, object]:
 
 FULL_BODY = ["anterior", "posterior", "lateral-right", "lateral-left", "plantar"]
 CLOSE_UPS = ["head-right", "head-left", "hands-palm", "hands-back", "feet-top", "legs-medial"]
-VIEWS = FULL_BODY + CLOSE_UPS
+CROPS = [
+    "trunk-front", "back-upper", "back-lower",
+    "arm-right-side", "arm-right-front", "forearm-right-front", "forearm-right-back",
+    "arm-left-side", "arm-left-front", "forearm-left-front", "forearm-left-back",
+    "hip-right", "hip-left", "calves",
+]  # fmt: skip
+VIEWS = FULL_BODY + CLOSE_UPS + CROPS
 
 
 def test_the_full_body_views_and_close_ups_exist() -> None:

@@ -19,7 +19,13 @@ SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
 FULL_BODY = ["anterior", "posterior", "lateral-right", "lateral-left", "plantar"]
 CLOSE_UPS = ["head-right", "head-left", "hands-palm", "hands-back", "feet-top", "legs-medial"]
-VIEWS = FULL_BODY + CLOSE_UPS
+CROPS = [
+    "trunk-front", "back-upper", "back-lower",
+    "arm-right-side", "arm-right-front", "forearm-right-front", "forearm-right-back",
+    "arm-left-side", "arm-left-front", "forearm-left-front", "forearm-left-back",
+    "hip-right", "hip-left", "calves",
+]  # fmt: skip
+VIEWS = FULL_BODY + CLOSE_UPS + CROPS
 
 
 @cache
@@ -196,8 +202,34 @@ def test_bold_strokes_draw_as_an_edge() -> None:
     assert any(p.get("class") == "tm-edge" for p in details)
 
 
-@pytest.mark.parametrize("tp", ["gluteus-minimus-1", "tensor-fasciae-latae-1"])
-def test_lateral_hip_patterns_are_drawn_from_the_side(tp: str) -> None:
-    """The arm no longer hides the trochanter, so these patterns read as one stripe in the side view."""
-    assert diagrams().best_view(tp) == "lateral-right"
-    assert diagrams().best_view(tp, "left") == "lateral-left"
+@pytest.mark.parametrize(
+    ("tp", "right", "left"),
+    [
+        # down to the ankle: the whole side view; to the knee only: the hip and thigh close-up of it
+        ("gluteus-minimus-1", "lateral-right", "lateral-left"),
+        ("tensor-fasciae-latae-1", "hip-right", "hip-left"),
+    ],
+)
+def test_lateral_hip_patterns_are_drawn_from_the_side(tp: str, right: str, left: str) -> None:
+    """The arm no longer hides the trochanter, so these patterns read as one stripe in a side view."""
+    assert diagrams().best_view(tp) == right
+    assert diagrams().best_view(tp, "left") == left
+
+
+def test_a_crop_is_chosen_only_when_it_shows_the_whole_pattern() -> None:
+    body = diagrams()
+    cut = []
+    for tp_id in body.catalogue.trigger_points:
+        view_id = body.best_view(tp_id)
+        location, essential, spillover = body._zones(tp_id, "right")
+        drawn_over = body.geometry[view_id].drawn_over
+        for region_id in (*location, *essential, *spillover):
+            whole = (
+                body.geometry[drawn_over].region_area(region_id)
+                if region_id in body.geometry[drawn_over].regions
+                else 0
+            )
+            shown = body.geometry[view_id].region_area(region_id) if region_id in body.geometry[view_id].regions else 0
+            if whole and shown < 0.9 * whole:
+                cut.append((tp_id, view_id, region_id))
+    assert cut == []

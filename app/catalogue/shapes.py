@@ -1,0 +1,132 @@
+"""Where each region lies in each view, as data: landmark names resolved to polygons.
+
+It lives with the catalogue (not with the drawing) because the catalogue lists the
+views a region appears in, and for a crop view that is a fact of geometry: a region
+appears in a close-up cropped from a whole-body view when its polygon reaches into
+the crop box. Pure Python, no drawing and no shapely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from app.catalogue.models import RegionSpec, View
+
+Point = tuple[float, float]
+Box = tuple[float, float, float, float]  # min x, min y, max x, max y
+Inside = Callable[[Point], bool]
+Cut = Callable[[Point, Point], Point]
+MIRROR = "~"
+# A region appears in a crop when at least this much of its polygon (square units) lies inside the box:
+# less would be a sliver at the frame's edge, not a part of the body the close-up shows.
+MIN_CROP_AREA = 40.0
+
+
+def rnd(value: float) -> float:
+    """Round to one decimal, never '-0.0'."""
+    return round(value, 1) + 0.0
+
+
+def landmark(view: View, name: str) -> Point:
+    """The point a landmark name stands for in its own (non-mirrored) view."""
+    if name.startswith(MIRROR):
+        if view.mirror_x is None:
+            raise ValueError(f"view {view.id} has no mirror_x, so '{name}' has no meaning")
+        x, y = landmark(view, name[1:])
+        return (rnd(2 * view.mirror_x - x), y)
+    try:
+        x, y = view.landmarks[name]
+    except KeyError:
+        raise KeyError(f"view {view.id}: unknown landmark '{name}'") from None
+    return (rnd(x), rnd(y))
+
+
+def mirrored_names(names: Sequence[str]) -> list[str]:
+    return [n[1:] if n.startswith(MIRROR) else MIRROR + n for n in names]
+
+
+def switch_side(region_id: str) -> str:
+    if region_id.endswith("-right"):
+        return region_id[: -len("right")] + "left"
+    if region_id.endswith("-left"):
+        return region_id[: -len("left")] + "right"
+    return region_id
+
+
+def drawn_view(view: View, views: Mapping[str, View]) -> View:
+    """The view whose landmarks a view is drawn over: a crop is drawn over the view it crops."""
+    return views[view.crop_of] if view.crop_of is not None else view
+
+
+def _authored_polygons(view: View, specs: Iterable[RegionSpec]) -> dict[str, tuple[Point, ...]]:
+    regions: dict[str, tuple[Point, ...]] = {}
+    for spec in specs:
+        names = spec.shapes.get(view.id)
+        if not names:
+            continue
+        polygon = tuple(landmark(view, n) for n in names)
+        if not spec.sided:
+            regions[spec.id] = polygon
+        elif view.mirror_x is not None:
+            regions[f"{spec.id}-right"] = polygon
+            regions[f"{spec.id}-left"] = tuple(landmark(view, n) for n in mirrored_names(names))
+        else:
+            regions[f"{spec.id}-right"] = polygon
+    return regions
+
+
+def region_polygons(view: View, views: Mapping[str, View], specs: Iterable[RegionSpec]) -> dict[str, tuple[Point, ...]]:
+    """Concrete region id -> polygon (not yet clipped to the body) for every region the view shows."""
+    if view.crop_of is not None:
+        assert view.box is not None  # the model requires a box with crop_of
+        source = region_polygons(views[view.crop_of], views, specs)
+        return {rid: poly for rid, poly in source.items() if clipped_area(poly, view.box) >= MIN_CROP_AREA}
+    if view.mirror_of is not None:
+        source_view = views[view.mirror_of]
+        flipped = {
+            switch_side(rid): tuple((rnd(source_view.width - x), y) for x, y in poly)
+            for rid, poly in _authored_polygons(source_view, specs).items()
+        }
+        return dict(sorted(flipped.items()))
+    return _authored_polygons(view, specs)
+
+
+def _clip(polygon: Sequence[Point], inside: Inside, cut: Cut) -> list[Point]:
+    """One Sutherland-Hodgman pass against one edge of the box."""
+    out: list[Point] = []
+    n = len(polygon)
+    for i in range(n):
+        cur, prev = polygon[i], polygon[i - 1]
+        cur_in, prev_in = inside(cur), inside(prev)
+        if cur_in:
+            if not prev_in:
+                out.append(cut(prev, cur))
+            out.append(cur)
+        elif prev_in:
+            out.append(cut(prev, cur))
+    return out
+
+
+def clipped_area(polygon: Sequence[Point], box: Box) -> float:
+    """The area of the part of a simple polygon inside an axis-aligned box."""
+    x0, y0, x1, y1 = box
+
+    def at_x(x: float) -> Cut:
+        return lambda p, q: (x, p[1] + (q[1] - p[1]) * (x - p[0]) / (q[0] - p[0]))
+
+    def at_y(y: float) -> Cut:
+        return lambda p, q: (p[0] + (q[0] - p[0]) * (y - p[1]) / (q[1] - p[1]), y)
+
+    points: list[Point] = list(polygon)
+    edges: list[tuple[Inside, Cut]] = [
+        (lambda p: p[0] >= x0, at_x(x0)),
+        (lambda p: p[0] <= x1, at_x(x1)),
+        (lambda p: p[1] >= y0, at_y(y0)),
+        (lambda p: p[1] <= y1, at_y(y1)),
+    ]
+    for inside, cut in edges:
+        if not points:
+            return 0.0
+        points = _clip(points, inside, cut)
+    n = len(points)
+    return abs(sum(points[i - 1][0] * points[i][1] - points[i][0] * points[i - 1][1] for i in range(n))) / 2
