@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from app.body.atlas import ATLAS_CHECKS
 from app.catalogue.index import Catalogue
 from app.catalogue.loader import load_catalogue
 from app.errors import CatalogueInvalid
@@ -22,7 +23,7 @@ from app.settings import REPO_ROOT, Settings, default_data_dir
 
 def cmd_validate(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    catalogue = load_catalogue(Path(args.data))
+    catalogue = load_catalogue(Path(args.data), checks=ATLAS_CHECKS)
     counts = catalogue.counts()
     elapsed = (time.perf_counter() - started) * 1000
     print(
@@ -34,7 +35,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    catalogue = load_catalogue(Path(args.data))
+    catalogue = load_catalogue(Path(args.data), checks=ATLAS_CHECKS)
     print(stats_text(catalogue))
     return 0
 
@@ -63,7 +64,7 @@ def stats_text(catalogue: Catalogue) -> str:
 def cmd_render(args: argparse.Namespace) -> int:
     from app.body.render import write_views
 
-    catalogue = load_catalogue(Path(args.data))
+    catalogue = load_catalogue(Path(args.data), checks=ATLAS_CHECKS)
     written = write_views(catalogue, Path(args.out))
     for path in written:
         print(f"wrote {path} ({path.stat().st_size // 1024} KB)")

@@ -23,6 +23,18 @@ class DataError:
         return f"{self.file}:{self.line}: {self.message}"
 
 
+@dataclass(frozen=True)
+class Misplaced:
+    """A drawing problem found once the catalogue is built: a trigger point's X where it cannot be.
+
+    The loader turns it into a DataError on the line of the marker (or of the trigger point).
+    """
+
+    trigger_point: str
+    view: str
+    message: str
+
+
 class CatalogueInvalid(Exception):
     """The data folder does not make a valid catalogue."""
 

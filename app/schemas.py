@@ -68,6 +68,12 @@ class ZonesOut(Out):
 class LocationOut(Out):
     description: str
     regions: list[str] = Field(description="Side-neutral region ids where the trigger point lies.")
+    markers: dict[str, tuple[float, float]] = Field(
+        default_factory=dict,
+        description="Where the X is drawn, per view id, in that view's SVG coordinates, for a trigger point on "
+        "the person's right side (the left is its mirror image across the view's midline).",
+        examples=[{"posterior": [226.0, 154.0]}],
+    )
 
 
 class TriggerPointSummary(Out):
@@ -90,6 +96,10 @@ class TriggerPointSummary(Out):
 
 class TriggerPointOut(TriggerPointSummary):
     location: LocationOut
+    preferred_view: str = Field(
+        description="The view its page and thumbnail open with (the one that shows its muscle, X and pattern best).",
+        examples=["posterior"],
+    )
     referral_by_side: dict[str, ZonesOut] = Field(
         description="The referral zones as concrete region ids, for a TrP on the right and on the left side "
         "(only the sides it occurs on; a bilateral zone is listed on both sides)."
@@ -119,7 +129,10 @@ class MuscleOut(MuscleSummary):
     notes: str | None = Field(
         description="Remarks, e.g. that the Manual gives the muscle no referral pattern of its own."
     )
-    views: list[str]
+    views: list[str] = Field(description="Views that draw the muscle or show where its trigger points lie.")
+    drawn_in: list[str] = Field(
+        description="Views that draw the muscle itself (`/svg/{view}.svg?layer=muscles`, `data-muscle`)."
+    )
     references: list[ReferenceOut]
     conditions: list[str] = Field(description="Conditions linked to any of its trigger points.")
 

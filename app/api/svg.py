@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
@@ -17,6 +17,10 @@ from app.suggest import closest
 router = APIRouter(prefix="/svg", tags=["diagrams"])
 SVG = "image/svg+xml"
 Side = Annotated[str, Query(pattern="^(left|right)$", description="Side of the body the TrP is on.")]
+Layer = Annotated[
+    Literal["muscles"] | None,
+    Query(description="`muscles` draws every muscle of the view (`data-muscle`, a `<title>`, a link to its page)."),
+]
 
 
 def _tp(snap: Snapshot, tp_id: str) -> str:
@@ -65,6 +69,7 @@ def get_view_svg(
     highlight: Annotated[str | None, Query(max_length=4000, description="Comma-separated region ids.")] = None,
     trigger_point: Annotated[str | None, Query(max_length=100)] = None,
     side: Side = "right",
+    layer: Layer = None,
 ) -> Response:
     if view_id not in snap.catalogue.views:
         raise NotFound(f"no view '{view_id[:40]}'", suggestions=closest(view_id, snap.catalogue.views))
@@ -72,10 +77,10 @@ def get_view_svg(
     if trigger_point is not None and highlighted:
         raise BadRequest("use either highlight or trigger_point, not both")
     if trigger_point is None and not highlighted:
-        body = snap.diagrams.plain(view_id)
-        return cached(request, body, etag_for(snap.version, "svg", view_id), SVG)
+        body = snap.diagrams.plain(view_id, layer)
+        return cached(request, body, etag_for(snap.version, "svg", view_id, layer or ""), SVG)
     if trigger_point is not None:
         body = snap.diagrams.trigger_point(view_id, _tp(snap, trigger_point), side)
     else:
-        body = snap.diagrams.highlighted(view_id, highlighted)
+        body = snap.diagrams.highlighted(view_id, highlighted, layer)
     return cached(request, body, etag_for(snap.version, request.url.path, request.url.query), SVG)

@@ -6,7 +6,7 @@ authored for the person's right side and the midline; `~name` is the mirror
 image of `name` across the view's `mirror_x`. A view with `mirror_of` is the
 other view flipped horizontally with every sided region switched to `-left`;
 a view with `crop_of` is the other view's drawing framed by its `box` (a close-up
-that needs no geometry of its own, so whatever is drawn over the landmarks shows).
+that needs no geometry of its own, so regions and muscles show in it as drawn).
 Coordinates are rounded to one decimal so output is deterministic and small.
 """
 
@@ -17,8 +17,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from app.catalogue.models import RegionSpec, Stroke, View
-from app.catalogue.shapes import Point, landmark, mirrored_names, region_polygons, rnd
+from app.catalogue.models import MuscleSpec, RegionSpec, Stroke, View
+from app.catalogue.shapes import (
+    MIN_CROP_AREA,
+    Point,
+    clipped_area,
+    landmark,
+    mirrored_names,
+    region_polygons,
+    rnd,
+    shape_point,
+)
 
 BBox = tuple[float, float, float, float]  # min x, min y, max x, max y
 SAMPLES_PER_SEGMENT = 8
@@ -153,6 +162,27 @@ class Curve:
 
 
 @dataclass(frozen=True)
+class MuscleDrawing:
+    """One side of a muscle as drawn in a view: its outlines (smooth closed curves) and depth."""
+
+    muscle: str
+    side: str  # "right" or "left": the person's side this copy stands for
+    parts: tuple[Curve, ...]
+    deep: bool = False
+
+    @cached_property
+    def polygons(self) -> tuple[tuple[Point, ...], ...]:
+        return tuple(tuple(part.sampled()) for part in self.parts)
+
+    @cached_property
+    def box(self) -> BBox:
+        return union_bbox(bbox(p) for p in self.polygons) or (0.0, 0.0, 0.0, 0.0)
+
+    def contains(self, x: float, y: float) -> bool:
+        return any(contains(polygon, x, y) for polygon in self.polygons)
+
+
+@dataclass(frozen=True)
 class ViewGeometry:
     """Everything drawable in one view, in that view's coordinates."""
 
@@ -166,8 +196,9 @@ class ViewGeometry:
     mirror_x: float | None = None
     side_mark: str | None = None  # "R"/"L" for a view that shows one side of the person
     landmark_lines: tuple[Curve, ...] = ()  # the faint landmark layer, drawn on request
-    origin: Point = (0.0, 0.0)  # the canvas' top left: a crop frames part of another view's drawing
-    drawn_over: str = ""  # the view whose landmarks this one is drawn over (itself, or the view a crop frames)
+    muscles: tuple[MuscleDrawing, ...] = ()  # deep ones first, so superficial ones are drawn over them
+    origin: Point = (0, 0)  # the canvas' top left: a crop frames part of another view's drawing
+    drawn_over: str = ""  # the view whose drawing this one shows (itself, or the view a crop frames)
     _cache: dict[str, tuple[Point | None, BBox | None, float]] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
@@ -229,6 +260,13 @@ class ViewGeometry:
         """The approximate area of the region's visible (clipped) part."""
         return self._visible(region_id)[2]
 
+    def muscle(self, muscle_id: str, side: str) -> MuscleDrawing | None:
+        """The muscle as drawn on the person's side (a view showing one side draws only that one)."""
+        for drawing in self.muscles:
+            if drawing.muscle == muscle_id and drawing.side == side:
+                return drawing
+        return None
+
     @property
     def viewbox(self) -> BBox:
         """The canvas in drawing units: min x, min y, max x, max y."""
@@ -264,13 +302,42 @@ def _strokes(view: View, strokes: Iterable[Stroke]) -> tuple[Curve, ...]:
     return tuple(curves)
 
 
-def build_view(view: View, views: Mapping[str, View], specs: Iterable[RegionSpec]) -> ViewGeometry:
-    """Resolve one view's outlines, details and concrete region polygons."""
+def _muscles(view: View, muscle_specs: Iterable[MuscleSpec]) -> tuple[MuscleDrawing, ...]:
+    """Every muscle shaped in this view, on the right and, where the view mirrors, the left."""
+    sides = (("right", False), ("left", True)) if view.mirror_x is not None else (("right", False),)
+    drawings: list[MuscleDrawing] = []
+    for spec in muscle_specs:
+        shape = spec.shapes.get(view.id)
+        if shape is None:
+            continue
+        for side, mirrored in sides:
+            parts = tuple(
+                Curve(tuple(shape_point(view, p, mirrored) for p in part), (False,) * len(part), True)
+                for part in shape.parts
+            )
+            drawings.append(MuscleDrawing(spec.id, side, parts, shape.deep))
+    return tuple(sorted(drawings, key=lambda d: not d.deep))
+
+
+def _flip_muscle(drawing: MuscleDrawing, width: float) -> MuscleDrawing:
+    side = "left" if drawing.side == "right" else "right"
+    return MuscleDrawing(drawing.muscle, side, tuple(_flip_curve(c, width) for c in drawing.parts), drawing.deep)
+
+
+def _reaches(drawing: MuscleDrawing, box: BBox) -> bool:
+    """Whether a muscle reaches into a crop's box (as the catalogue decides where it is drawn)."""
+    return any(clipped_area(part.points, box) >= MIN_CROP_AREA for part in drawing.parts)
+
+
+def build_view(
+    view: View, views: Mapping[str, View], specs: Iterable[RegionSpec], muscle_specs: Iterable[MuscleSpec] = ()
+) -> ViewGeometry:
+    """Resolve one view's outlines, details, concrete region polygons and muscles."""
     specs = list(specs)
     regions = region_polygons(view, views, specs)
     if view.crop_of is not None:
         assert view.box is not None  # the model requires a box with crop_of
-        source = build_view(views[view.crop_of], views, specs)
+        source = build_view(views[view.crop_of], views, specs, muscle_specs)
         return replace(
             source,
             id=view.id,
@@ -279,10 +346,11 @@ def build_view(view: View, views: Mapping[str, View], specs: Iterable[RegionSpec
             height=view.height,
             regions=regions,
             origin=(view.box[0], view.box[1]),
+            muscles=tuple(m for m in source.muscles if _reaches(m, view.box)),
             _cache={},
         )
     if view.mirror_of is not None:
-        source = build_view(views[view.mirror_of], views, specs)
+        source = build_view(views[view.mirror_of], views, specs, muscle_specs)
         return ViewGeometry(
             id=view.id,
             name=view.name,
@@ -293,6 +361,7 @@ def build_view(view: View, views: Mapping[str, View], specs: Iterable[RegionSpec
             landmark_lines=tuple(_flip_curve(c, source.width) for c in source.landmark_lines),
             regions=regions,
             side_mark="L" if source.side_mark == "R" else "R" if source.side_mark == "L" else None,
+            muscles=tuple(_flip_muscle(m, source.width) for m in source.muscles),
             drawn_over=view.id,
         )
     mirrorable = view.mirror_x is not None
@@ -301,22 +370,27 @@ def build_view(view: View, views: Mapping[str, View], specs: Iterable[RegionSpec
         outlines.append(_curve(view, outline.points, outline.corners, True))
         if outline.mirror and mirrorable:
             outlines.append(_curve(view, mirrored_names(outline.points), mirrored_names(outline.corners), True))
+    details = _strokes(view, view.details)
+    landmark_lines = _strokes(view, view.landmark_lines)
     return ViewGeometry(
         id=view.id,
         name=view.name,
         width=view.width,
         height=view.height,
         outlines=tuple(outlines),
-        details=_strokes(view, view.details),
+        details=details,
         regions=regions,
-        landmark_lines=_strokes(view, view.landmark_lines),
+        landmark_lines=landmark_lines,
         mirror_x=view.mirror_x,
         side_mark=None if mirrorable else "R",
+        muscles=_muscles(view, muscle_specs),
         drawn_over=view.id,
     )
 
 
-def build_views(views: Mapping[str, View], specs: Iterable[RegionSpec]) -> dict[str, ViewGeometry]:
+def build_views(
+    views: Mapping[str, View], specs: Iterable[RegionSpec], muscle_specs: Iterable[MuscleSpec] = ()
+) -> dict[str, ViewGeometry]:
     """Every view's geometry, in the catalogue's view order."""
-    specs = list(specs)
-    return {view_id: build_view(view, views, specs) for view_id, view in views.items()}
+    specs, muscle_specs = list(specs), list(muscle_specs)
+    return {view_id: build_view(view, views, specs, muscle_specs) for view_id, view in views.items()}

@@ -15,8 +15,10 @@ from pathlib import Path
 import svgwrite
 from svgwrite.base import Title
 
-from app.body.geometry import BBox, Curve, Point, ViewGeometry, build_views, fmt, polygon_path, union_bbox
+from app.body.atlas import authored_marker, derived_marker, geometry_of, location_regions
+from app.body.geometry import BBox, Curve, MuscleDrawing, Point, ViewGeometry, fmt, polygon_path, union_bbox
 from app.catalogue.index import Catalogue
+from app.catalogue.shapes import authored_view
 
 STYLE = """
 .tm-body{fill:#f4e1d2}
@@ -31,7 +33,14 @@ a:focus .region{stroke:#1f4e8c;stroke-width:1.6}
 .tm-detail{fill:none;stroke:#a4806b;stroke-width:.9;stroke-linecap:round;stroke-linejoin:round}
 .tm-x{stroke-linecap:round}
 .tm-side{font:600 11px sans-serif;fill:#8a6d5c}
+a:hover .tm-muscle,a:focus .tm-muscle{fill-opacity:.55}
+a:focus .tm-muscle{stroke:#1f4e8c;stroke-width:1.8}
 """
+# Muscles as the Manual tints them: a muted red with a darker outline; a deep one dashed and paler.
+# Presentation attributes rather than CSS, since pages inline the SVG without its <style>.
+MUSCLE_STYLE = {"fill": "#b4584c", "fill-opacity": ".22", "stroke": "#7d2e26", "stroke-width": ".9"}
+DEEP_STYLE = {"fill-opacity": ".1", "stroke-dasharray": "3 2"}
+SHOWN_STYLE = {"fill-opacity": ".32", "stroke-width": "1.3"}
 X_COLOUR = "#111"
 HATCH = "#c62828"
 THUMB_WIDTH = 120
@@ -41,12 +50,21 @@ def default_href(region_id: str) -> str:
     return f"/regions/{region_id}"
 
 
+def default_muscle_href(muscle_id: str) -> str:
+    return f"/muscles/{muscle_id}"
+
+
+# An X to draw: the trigger point it marks and where.
+Marker = tuple[str, Point]
+
+
 class BodyDiagrams:
     """Geometry of one catalogue, prepared once; renders views, overlays and thumbnails."""
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
-        self.geometry: dict[str, ViewGeometry] = build_views(catalogue.views, catalogue.region_specs.values())
+        self.geometry: dict[str, ViewGeometry] = geometry_of(catalogue)
+        self._derived: dict[tuple[str, str, str], Point | None] = {}
 
     def view_ids(self) -> list[str]:
         return list(self.geometry)
@@ -153,16 +171,66 @@ class BodyDiagrams:
             group.add(dwg.path(d=curve.d))
         dwg.add(group)
 
-    def _markers(self, dwg: svgwrite.Drawing, markers: Collection[Point], size: float) -> None:
+    def _markers(self, dwg: svgwrite.Drawing, markers: Collection[Marker], size: float) -> None:
+        """Each X its own group with `data-trigger-point`: its bounding-box centre is the X's centre."""
         if not markers:
             return
         group = dwg.g(class_="tm-markers")
         group["aria-hidden"] = "true"
-        for x, y in markers:
+        for tp_id, (x, y) in markers:
             x0, y0, x1, y1 = fmt(x - size), fmt(y - size), fmt(x + size), fmt(y + size)
             d = f"M{x0},{y0}L{x1},{y1}M{x0},{y1}L{x1},{y0}"
-            group.add(dwg.path(d=d, class_="tm-x", stroke="#fff", stroke_width=fmt(size * 0.9)))
-            group.add(dwg.path(d=d, class_="tm-x", stroke=X_COLOUR, stroke_width=fmt(size * 0.45)))
+            mark = dwg.g(class_="tm-x")
+            mark["data-trigger-point"] = tp_id
+            mark.add(dwg.path(d=d, stroke="#fff", stroke_width=fmt(size * 0.9)))
+            mark.add(dwg.path(d=d, stroke=X_COLOUR, stroke_width=fmt(size * 0.45)))
+            group.add(mark)
+        dwg.add(group)
+
+    def _muscle(
+        self, dwg: svgwrite.Drawing, drawing: MuscleDrawing, style: dict[str, str]
+    ) -> svgwrite.base.BaseElement:
+        """One side of a muscle: a path (or a group of paths) with `data-muscle` and a `<title>`."""
+        name = self.catalogue.muscles[drawing.muscle].name
+        attrs = {**MUSCLE_STYLE, **(DEEP_STYLE if drawing.deep else {}), **style}
+        ds = [curve.d for curve in drawing.parts]
+        element = dwg.path(d="".join(ds)) if len(ds) == 1 else dwg.g()
+        if len(ds) > 1:
+            for d in ds:
+                element.add(dwg.path(d=d))
+        element["class"] = "tm-muscle is-deep" if drawing.deep else "tm-muscle"
+        element["data-muscle"] = drawing.muscle
+        for key, value in attrs.items():
+            element[key] = value
+        element.add(Title(f"{name} (deep)" if drawing.deep else name))
+        return element
+
+    def _muscle_layer(
+        self, dwg: svgwrite.Drawing, geo: ViewGeometry, prefix: str, href: Callable[[str], str] | None
+    ) -> None:
+        """Every muscle of the view, each a link to its page (the students' muscle map)."""
+        group = dwg.g(class_="tm-muscles", clip_path=f"url(#{prefix}-clip)")
+        for drawing in geo.muscles:
+            element = self._muscle(dwg, drawing, {})
+            if href is None:
+                group.add(element)
+                continue
+            link = dwg.a(href=href(drawing.muscle))
+            del link.attribs["target"]
+            name = self.catalogue.muscles[drawing.muscle].name
+            link["aria-label"] = f"{name}, {drawing.side} side"
+            link.add(element)
+            group.add(link)
+        dwg.add(group)
+
+    def _shown_muscle(self, dwg: svgwrite.Drawing, geo: ViewGeometry, muscle_id: str, side: str, prefix: str) -> None:
+        """The muscle under the X, tinted and outlined; it lets clicks through to the regions beneath."""
+        drawing = geo.muscle(muscle_id, side)
+        if drawing is None:
+            return
+        group = dwg.g(class_="tm-muscles is-shown", clip_path=f"url(#{prefix}-clip)")
+        group["pointer-events"] = "none"
+        group.add(self._muscle(dwg, drawing, SHOWN_STYLE))
         dwg.add(group)
 
     def _side_marks(self, dwg: svgwrite.Drawing, geo: ViewGeometry) -> None:
@@ -210,17 +278,22 @@ class BodyDiagrams:
         highlight: Collection[str] = (),
         essential: Collection[str] = (),
         spillover: Collection[str] = (),
-        markers: Collection[tuple[float, float]] = (),
+        markers: Collection[Marker] = (),
         region_href: Callable[[str], str] | None = default_href,
         role: str = "img",
         toggles: bool = False,
         landmarks: bool = False,
+        layer: str | None = None,
+        muscle_href: Callable[[str], str] | None = default_muscle_href,
+        muscle: tuple[str, str] | None = None,
     ) -> str:
         """One whole view as an SVG document; ids not in the view are ignored.
 
         `role` is "group" when the SVG is placed inside a page: an "img" is one picture to assistive
         technology, which would hide the region links inside it. `landmarks` adds the faint landmark
-        layer (off on the plain map, where it would distract from painting).
+        layer (off on the plain map, where it would distract from painting). `layer="muscles"` draws
+        every muscle of the view over the regions, each a link to its page; `muscle` (id, side) tints
+        the one muscle under a trigger point's X.
         """
         geo = self.geometry[view_id]
         prefix = f"tm-{geo.id}"
@@ -230,6 +303,10 @@ class BodyDiagrams:
         self._silhouette(dwg, len(geo.outlines), prefix)
         classes = self._classes(geo, highlight, essential, spillover)
         self._regions(dwg, geo, classes, region_href, prefix, toggles=toggles)
+        if layer == "muscles":
+            self._muscle_layer(dwg, geo, prefix, muscle_href)
+        elif muscle is not None:
+            self._shown_muscle(dwg, geo, *muscle, prefix)
         self._details(dwg, geo.details)
         if landmarks:
             self._landmarks(dwg, geo.landmark_lines)
@@ -247,29 +324,63 @@ class BodyDiagrams:
         )
 
     def marker_points(self, view_id: str, trigger_point_id: str, side: str) -> list[tuple[float, float]]:
-        """Where the X goes: the authored marker for the view, else the location's representative points."""
+        """Where the X goes: the authored X of the view; else, where the view draws the muscle, a point
+        inside it and the location (derived once); else the location regions' representative points."""
         geo = self.geometry[view_id]
         tp = self.catalogue.trigger_points[trigger_point_id]
-        authored = tp.location.markers.get(view_id)
+        framed, source = geo.drawn_over, authored_view(view_id, self.catalogue.views)
+        authored = authored_marker(geo, tp, source, side if source == framed else "right")
         if authored is not None:
-            x, y = authored
-            mirror_left = side == "left" and geo.mirror_x is not None
-            return [(round(2 * geo.mirror_x - x, 1), y) if mirror_left else (x, y)]  # type: ignore[operator]
+            width = self.geometry[source].width
+            return [(round(width - authored[0], 1), authored[1]) if source != framed else authored]
+        drawing = geo.muscle(tp.muscle, side)
+        if drawing is not None:
+            key = (view_id, trigger_point_id, side)
+            if key not in self._derived:
+                self._derived[key] = derived_marker(geo, drawing, location_regions(self.catalogue, tp, side))
+            derived = self._derived[key]
+            if derived is not None:
+                return [derived]
         location, _, _ = self._zones(trigger_point_id, side)
         points = [geo.representative_point(r) for r in location if r in geo.regions]
         return [p for p in dict.fromkeys(points) if p is not None]
 
+    def markers(self, view_id: str, trigger_point_id: str, side: str) -> list[Marker]:
+        """The X's of a trigger point in a view, each tagged with its id."""
+        return [(trigger_point_id, point) for point in self.marker_points(view_id, trigger_point_id, side)]
+
     def trigger_point_svg(self, view_id: str, trigger_point_id: str, side: str = "right", role: str = "img") -> str:
-        """A full view with the TrP's X, its essential zone solid red and its spillover stippled."""
+        """A full view as the Manual draws a TrP: its muscle tinted, the X black, the essential zone
+        solid red and the spillover stippled."""
         _, essential, spillover = self._zones(trigger_point_id, side)
+        tp = self.catalogue.trigger_points[trigger_point_id]
         return self.view_svg(
             view_id,
             essential=essential,
             spillover=spillover,
-            markers=self.marker_points(view_id, trigger_point_id, side),
+            markers=self.markers(view_id, trigger_point_id, side),
             role=role,
             landmarks=True,
+            muscle=(tp.muscle, side),
         )
+
+    def muscle_view(self, muscle_id: str) -> str | None:
+        """The view a muscle's page shows it in: where its first trigger point is best shown, if the muscle is
+        drawn there, else the first view that draws it."""
+        drawn = [v for v, geo in self.geometry.items() if geo.muscle(muscle_id, "right") is not None]
+        tps = self.catalogue.tps_by_muscle.get(muscle_id, ())
+        preferred = self.best_view(tps[0]) if tps else None
+        return preferred if preferred in drawn else (drawn[0] if drawn else None)
+
+    def muscle_svg(self, view_id: str, muscle_id: str, role: str = "img") -> str:
+        """A view with one muscle tinted and the X of each of its trigger points (its page's picture)."""
+        markers = [
+            m
+            for tp_id in self.catalogue.tps_by_muscle.get(muscle_id, ())
+            for m in self.markers(view_id, tp_id, "right")
+        ]
+        side = "right" if self.geometry[view_id].muscle(muscle_id, "right") is not None else "left"
+        return self.view_svg(view_id, markers=markers, role=role, landmarks=True, muscle=(muscle_id, side))
 
     def shows_whole(self, view_id: str, region_id: str) -> bool:
         """Whether a view shows a region whole: a close-up cropped from a view may cut it at its frame."""
@@ -282,12 +393,17 @@ class BodyDiagrams:
         return whole == 0 or geo.region_area(region_id) >= 0.9 * whole
 
     def best_view(self, trigger_point_id: str, side: str = "right") -> str:
-        """The view that frames the TrP's pattern: its location, essential and spillover zones shown whole.
+        """The view a TrP's page and thumbnail open with: its authored `preferred_view`; else, among the
+        views that draw its muscle with an authored X (or all views when none does), the one that frames
+        its pattern: location, essential and spillover zones shown whole.
 
         On a tie, the view in which the location and essential zone take the largest share of the canvas:
         a close-up for a face or hand pattern, a side view or a crop of it for a lateral hip pattern; then
         the first view. A crop that cuts part of the pattern off loses to the view it crops.
         """
+        tp = self.catalogue.trigger_points[trigger_point_id]
+        if tp.preferred_view is not None:
+            return tp.preferred_view
         location, essential, spillover = self._zones(trigger_point_id, side)
 
         def score(view_id: str) -> tuple[int, int, int, float]:
@@ -304,16 +420,23 @@ class BodyDiagrams:
             )
 
         ids = self.view_ids()
-        return max(ids, key=lambda v: (score(v), -ids.index(v)))
+        marked = [
+            v
+            for v in ids
+            if authored_view(v, self.catalogue.views) in tp.location.markers
+            and self.geometry[v].muscle(tp.muscle, side) is not None
+        ]
+        candidates = marked or ids
+        return max(candidates, key=lambda v: (score(v), -ids.index(v)))
 
     def thumbnail_svg(self, trigger_point_id: str, side: str = "right") -> str:
         """A small picture cropped to the TrP's location and referral zones, without links."""
         view_id = self.best_view(trigger_point_id, side)
         geo = self.geometry[view_id]
         location, essential, spillover = self._zones(trigger_point_id, side)
-        markers = self.marker_points(view_id, trigger_point_id, side)
+        markers = self.markers(view_id, trigger_point_id, side)
         boxes = [geo.region_bbox(r) for r in (*location, *essential, *spillover) if r in geo.regions]
-        boxes += [(x, y, x, y) for x, y in markers]
+        boxes += [(x, y, x, y) for _, (x, y) in markers]
         box = union_bbox(b for b in boxes if b is not None) or geo.body_bbox()
         x0, y0, x1, y1 = box
         side_len = max(x1 - x0, y1 - y0, 100.0) + 24
@@ -334,6 +457,7 @@ class BodyDiagrams:
         self._silhouette(dwg, len(parts), prefix)
         visible = {r for r, poly in geo.regions.items() if _overlaps(poly, viewbox)}
         self._regions(dwg, geo, self._classes(geo, (), essential, spillover), None, prefix, only=visible, titles=False)
+        self._shown_muscle(dwg, geo, tp.muscle, side, prefix)
         self._details(dwg, [c for c in geo.details if _overlaps(c.points, viewbox)])
         self._landmarks(dwg, [c for c in geo.landmark_lines if _overlaps(c.points, viewbox)])
         self._markers(dwg, markers, max(3.0, side_len / 28))

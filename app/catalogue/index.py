@@ -25,7 +25,7 @@ from app.catalogue.models import (
     TriggerPoint,
     View,
 )
-from app.catalogue.shapes import region_polygons
+from app.catalogue.shapes import authored_view, muscle_reaches, region_polygons
 
 SIDES = ("right", "left")
 
@@ -59,6 +59,7 @@ class Catalogue:
     groups: Mapping[str, MuscleGroup] = field(default_factory=dict)
     lay_words: tuple[LayWords, ...] = ()
     symptoms_of_tp: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    muscle_specs: Mapping[str, MuscleSpec] = field(default_factory=dict)  # as authored, with their shapes
 
     def base_of(self, region_id: str) -> str:
         """The side-neutral id of a region id (sided or not)."""
@@ -200,7 +201,13 @@ def build_catalogue(
                 located[base].append(tp.id)
             for base in dict.fromkeys([*tp.referral.essential, *tp.referral.spillover]):
                 referring[base].append(tp.id)
-        shown: dict[str, None] = {}
+        drawn = [
+            v
+            for v in view_map
+            if (source := authored_view(v, view_map)) in spec.shapes
+            and muscle_reaches(spec.shapes[source], view_map[v], view_map)
+        ]
+        shown: dict[str, None] = dict.fromkeys(drawn)
         for tp in spec.trigger_points:
             for base in tp.location.regions:
                 for view_id in regions[_right_or_midline(base, regions)].views:
@@ -216,6 +223,7 @@ def build_catalogue(
             references=list(spec.references),
             trigger_points=list(by_muscle[spec.id]),
             views=[v for v in view_map if v in shown],
+            drawn_in=drawn,
         )
     symptoms_of_tp: dict[str, list[str]] = defaultdict(list)
     symptom_map = {s.id: s for s in symptoms}
@@ -244,6 +252,7 @@ def build_catalogue(
         groups=MappingProxyType({g.id: g for g in groups}),
         lay_words=tuple(lay_words),
         symptoms_of_tp=_frozen(symptoms_of_tp),
+        muscle_specs=MappingProxyType({spec.id: spec for spec in muscle_specs}),
     )
 
 

@@ -24,7 +24,7 @@ from app.catalogue.models import (
     View,
 )
 from app.catalogue.yaml_source import PathKey, SourceDocument, display_name, read_yaml
-from app.errors import CatalogueInvalid, DataError
+from app.errors import CatalogueInvalid, DataError, Misplaced
 
 SECTIONS: dict[str, type[BaseModel]] = {
     "regions": RegionSpec,
@@ -42,6 +42,9 @@ ID_SECTIONS = ("regions", "views", "conditions", "references", "muscles", "sympt
 
 # Reports an unknown id: (id, known ids, what it is, whose, document, path).
 Need = Callable[[str, set[str], str, str, SourceDocument, PathKey], None]
+# A check that needs the built catalogue (the drawing's geometry), run by the loader's caller's choice:
+# the catalogue package knows no geometry, so app/body supplies it (see app/body/atlas.py).
+BuiltCheck = Callable[[Catalogue], Iterable[Misplaced]]
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,11 @@ def _check_unique(kind: str, entries: Iterable[tuple[str, SourceDocument, PathKe
     return errors
 
 
+def _drawn_in_a_crop(doc: SourceDocument, where: PathKey, owner: str, view: View) -> DataError:
+    """A crop has no landmarks of its own: shapes and X's are drawn in the view it frames and show in it."""
+    return doc.error(where, f"{owner}: view {view.id} is a close-up of {view.crop_of}; draw there and it shows here")
+
+
 def _check_references(c: _Collector) -> list[DataError]:
     errors: list[DataError] = []
     regions = {loc.item.id for loc in c.items["regions"]}
@@ -212,25 +220,43 @@ def _check_references(c: _Collector) -> list[DataError]:
             if view_id not in views:
                 need(view_id, set(views), "view", spec.id, loc.doc, (*loc.path, "shapes", view_id))
                 continue
+            if views[view_id].crop_of is not None:
+                errors.append(_drawn_in_a_crop(loc.doc, (*loc.path, "shapes", view_id), spec.id, views[view_id]))
+                continue
             for p, name in enumerate(polygon):
                 need_landmark(name, views[view_id], spec.id, loc.doc, (*loc.path, "shapes", view_id, p))
     for loc in c.items["muscles"]:
         muscle: MuscleSpec = loc.item
         for r, ref in enumerate(muscle.references):
             need(ref, references, "reference", muscle.id, loc.doc, (*loc.path, "references", r))
+        for view_id, shape in muscle.shapes.items():
+            where: PathKey = (*loc.path, "shapes", view_id)
+            if view_id not in views:
+                need(view_id, set(views), "view in shapes", muscle.id, loc.doc, where)
+                continue
+            if views[view_id].mirror_of is not None:
+                errors.append(
+                    loc.doc.error(where, f"{muscle.id}: view {view_id} mirrors {views[view_id].mirror_of}; draw there")
+                )
+                continue
+            if views[view_id].crop_of is not None:
+                errors.append(_drawn_in_a_crop(loc.doc, where, muscle.id, views[view_id]))
+                continue
+            for k, outline in enumerate(shape.parts):
+                for p, point in enumerate(outline):
+                    if isinstance(point, str):
+                        need_landmark(point, views[view_id], muscle.id, loc.doc, (*where, "parts", k, p))
         for t, tp in enumerate(muscle.trigger_points):
             base: PathKey = (*loc.path, "trigger_points", t)
+            if tp.preferred_view is not None:
+                need(tp.preferred_view, set(views), "view", tp.id, loc.doc, (*base, "preferred_view"))
             for i, region in enumerate(tp.location.regions):
                 need(region, regions, "region", tp.id, loc.doc, (*base, "location", "regions", i))
             for view_id in tp.location.markers:
-                need(
-                    view_id,
-                    set(views),
-                    "view in location.markers",
-                    tp.id,
-                    loc.doc,
-                    (*base, "location", "markers", view_id),
-                )
+                where = (*base, "location", "markers", view_id)
+                need(view_id, set(views), "view in location.markers", tp.id, loc.doc, where)
+                if view_id in views and views[view_id].crop_of is not None:
+                    errors.append(_drawn_in_a_crop(loc.doc, where, tp.id, views[view_id]))
             for zone in ("essential", "spillover", "rare"):
                 for i, region in enumerate(getattr(tp.referral, zone)):
                     need(
@@ -283,8 +309,27 @@ def _check_search_data(c: _Collector, need: Need) -> list[DataError]:
     return []
 
 
-def load_catalogue(folder: Path) -> Catalogue:
-    """Load and validate the data folder; raise CatalogueInvalid with every error."""
+def _misplaced_errors(c: _Collector, problems: Iterable[Misplaced]) -> list[DataError]:
+    """Each problem on the line of its marker in that view, else of its trigger point."""
+    where: dict[str, tuple[SourceDocument, PathKey]] = {}
+    for loc in c.items["muscles"]:
+        for t, tp in enumerate(loc.item.trigger_points):
+            where[tp.id] = (loc.doc, (*loc.path, "trigger_points", t))
+    errors = []
+    for problem in problems:
+        doc, base = where[problem.trigger_point]
+        errors.append(
+            doc.error((*base, "location", "markers", problem.view), f"{problem.trigger_point}: {problem.message}")
+        )
+    return errors
+
+
+def load_catalogue(folder: Path, checks: Iterable[BuiltCheck] = ()) -> Catalogue:
+    """Load and validate the data folder; raise CatalogueInvalid with every error.
+
+    `checks` run on the built catalogue (e.g. every X inside its muscle); their problems are reported
+    like any other, as file:line, and the catalogue is refused.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         raise CatalogueInvalid([DataError(display_name(folder), 0, "data folder not found")])
@@ -313,7 +358,7 @@ def load_catalogue(folder: Path) -> Catalogue:
     if errors:
         raise CatalogueInvalid(sorted(set(errors), key=lambda e: (e.file, e.line, e.message)))
     items = {name: [x.item for x in located] for name, located in collector.items.items()}
-    return build_catalogue(
+    catalogue = build_catalogue(
         region_specs=items["regions"],
         views=items["views"],
         muscle_specs=items["muscles"],
@@ -324,3 +369,7 @@ def load_catalogue(folder: Path) -> Catalogue:
         lay_words=items["lay_words"],
         version=catalogue_version(files, folder),
     )
+    errors = _misplaced_errors(collector, (problem for check in checks for problem in check(catalogue)))
+    if errors:
+        raise CatalogueInvalid(sorted(set(errors), key=lambda e: (e.file, e.line, e.message)))
+    return catalogue

@@ -139,6 +139,40 @@ class View(Model):
         return self
 
 
+# A point of a muscle outline: a landmark name (`~name` mirrored) or literal view coordinates.
+ShapePoint = str | Point
+
+
+class MuscleShape(Model):
+    """A muscle drawn in one view, authored for the person's right side like the regions.
+
+    Written as a list of points (one outline), or as a mapping with `points` or `parts` (several
+    outlines, e.g. two heads) and `deep: true` for a muscle reached through another, drawn dashed.
+    Each outline is a smooth closed curve through its points.
+    """
+
+    parts: list[list[ShapePoint]] = Field(min_length=1)
+    deep: bool = Field(default=False, description="Lies under another muscle in this view: drawn dashed.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, value: object) -> object:
+        if isinstance(value, list):
+            return {"parts": [value]}
+        if isinstance(value, dict) and "points" in value:
+            rest = {k: v for k, v in value.items() if k != "points"}
+            if "parts" in rest:
+                return value  # both given: let validation name the stray key
+            return {**rest, "parts": [value["points"]]}
+        return value
+
+    @model_validator(mode="after")
+    def _outlines_have_area(self) -> MuscleShape:
+        if any(len(part) < 3 for part in self.parts):
+            raise ValueError("each outline needs at least 3 points")
+        return self
+
+
 class RegionSpec(Model):
     """A region as authored: side-neutral, expanded to left and right if sided."""
 
@@ -187,7 +221,10 @@ class Condition(Model):
 class Location(Model):
     description: Text
     regions: list[Slug] = Field(min_length=1)
-    markers: dict[str, Point] = Field(default_factory=dict, description="Optional marker point per view.")
+    markers: dict[str, Point] = Field(
+        default_factory=dict,
+        description="Where the X goes, per view (right side; mirrored for the left), inside the muscle and a region.",
+    )
 
 
 class Sensation(Model):
@@ -233,6 +270,9 @@ class TriggerPointSpec(Model):
     prevalence: Prevalence = "common"
     evidence: Evidence = Field(default="drawn", description="What the pattern rests on (see EVIDENCE_MEANING).")
     side: TrPSide = Field(default="either", description="'right' or 'left' for a TrP the Manual gives one side only.")
+    preferred_view: Slug | None = Field(
+        default=None, description="The view its page and thumbnail open with (else the best view is chosen)."
+    )
     references: list[Slug] = Field(min_length=1)
 
 
@@ -247,6 +287,9 @@ class MuscleSpec(Model):
         default=None, description="What the Manual says beyond the TrPs, e.g. 'no pattern of its own'."
     )
     references: list[Slug] = Field(default_factory=list)
+    shapes: dict[str, MuscleShape] = Field(
+        default_factory=dict, description="Per view id: the muscle's outline over the view's landmarks."
+    )
     trigger_points: list[TriggerPointSpec] = Field(default_factory=list)
 
 
@@ -281,6 +324,7 @@ class TriggerPoint(Model):
     prevalence: Prevalence
     evidence: Evidence
     side: TrPSide
+    preferred_view: str | None
     references: list[Slug]
 
     @property
@@ -299,6 +343,7 @@ class Muscle(Model):
     references: list[Slug]
     trigger_points: list[Slug]
     views: list[str]
+    drawn_in: list[str] = Field(default_factory=list, description="Views in which the muscle itself is drawn.")
 
 
 class Symptom(Model):

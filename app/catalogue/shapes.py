@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from app.catalogue.models import RegionSpec, View
+from app.catalogue.models import MuscleShape, RegionSpec, ShapePoint, View
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]  # min x, min y, max x, max y
@@ -27,13 +27,16 @@ def rnd(value: float) -> float:
     return round(value, 1) + 0.0
 
 
+def mirror_point(point: Point, axis: float) -> Point:
+    return (rnd(2 * axis - point[0]), point[1])
+
+
 def landmark(view: View, name: str) -> Point:
     """The point a landmark name stands for in its own (non-mirrored) view."""
     if name.startswith(MIRROR):
         if view.mirror_x is None:
             raise ValueError(f"view {view.id} has no mirror_x, so '{name}' has no meaning")
-        x, y = landmark(view, name[1:])
-        return (rnd(2 * view.mirror_x - x), y)
+        return mirror_point(landmark(view, name[1:]), view.mirror_x)
     try:
         x, y = view.landmarks[name]
     except KeyError:
@@ -53,9 +56,35 @@ def switch_side(region_id: str) -> str:
     return region_id
 
 
-def drawn_view(view: View, views: Mapping[str, View]) -> View:
-    """The view whose landmarks a view is drawn over: a crop is drawn over the view it crops."""
-    return views[view.crop_of] if view.crop_of is not None else view
+def authored_view(view_id: str, views: Mapping[str, View]) -> str:
+    """The view whose authored data (region and muscle shapes, X's) a view draws: a crop draws that of the
+    view it frames, a mirrored view that of its source."""
+    framed = views[view_id].crop_of or view_id
+    return views[framed].mirror_of or framed
+
+
+def shape_point(view: View, point: ShapePoint, mirrored: bool) -> Point:
+    """A muscle outline's point (a landmark name or coordinates), mirrored to the person's left if asked."""
+    if isinstance(point, str):
+        return landmark(view, mirrored_names([point])[0] if mirrored else point)
+    x, y = point
+    return mirror_point((x, y), view.mirror_x) if mirrored and view.mirror_x is not None else (rnd(x), rnd(y))
+
+
+def muscle_reaches(shape: MuscleShape, view: View, views: Mapping[str, View]) -> bool:
+    """Whether a muscle drawn in the view a crop frames reaches into the crop (either side of the person)."""
+    if view.crop_of is None or view.box is None:
+        return True
+    framed = views[view.crop_of]
+    source = views[framed.mirror_of] if framed.mirror_of is not None else framed
+    for mirrored in (False, True) if source.mirror_x is not None else (False,):
+        for part in shape.parts:
+            polygon = [shape_point(source, p, mirrored) for p in part]
+            if framed.mirror_of is not None:
+                polygon = [(rnd(source.width - x), y) for x, y in polygon]
+            if clipped_area(polygon, view.box) >= MIN_CROP_AREA:
+                return True
+    return False
 
 
 def _authored_polygons(view: View, specs: Iterable[RegionSpec]) -> dict[str, tuple[Point, ...]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Collection, Iterable
 
-from app.body.render import BodyDiagrams
+from app.body.render import BodyDiagrams, Marker
 from app.catalogue.index import Catalogue
 
 
@@ -38,16 +38,31 @@ class Diagrams:
                 found = self._cache[key] = draw().encode()
             return found
 
-    def plain(self, view_id: str) -> bytes:
-        """A view without overlays."""
-        return self._once(("view", view_id), lambda: self.body.view_svg(view_id))
+    def plain(self, view_id: str, layer: str | None = None) -> bytes:
+        """A view without overlays; `layer="muscles"` draws every muscle of the view, each a link."""
+        return self._once(("view", view_id, layer or ""), lambda: self.body.view_svg(view_id, layer=layer))
+
+    def muscle_map(self, view_id: str) -> str | None:
+        """A view with every muscle drawn, each a link to its page, for a page to inline (drawn once)."""
+        if view_id not in self.body.geometry:
+            return None
+        draw = lambda: self.body.view_svg(view_id, layer="muscles", region_href=None, role="group")  # noqa: E731
+        return self._once(("muscle-map", view_id), draw).decode()
+
+    def muscle(self, muscle_id: str) -> tuple[str, str] | None:
+        """A muscle's page picture (view id, inline SVG): the muscle and all its X's, drawn once."""
+        view_id = self.body.muscle_view(muscle_id)
+        if view_id is None:
+            return None
+        draw = lambda: self.body.muscle_svg(view_id, muscle_id, role="group")  # noqa: E731
+        return view_id, self._once(("muscle", muscle_id), draw).decode()
 
     def thumbnail(self, tp_id: str, side: str) -> bytes:
         """A small picture of one trigger point's pattern, cropped to it."""
         return self._once(("thumb", tp_id, side), lambda: self.body.thumbnail_svg(tp_id, side))
 
-    def highlighted(self, view_id: str, regions: Collection[str]) -> bytes:
-        return self.body.view_svg(view_id, highlight=regions).encode()
+    def highlighted(self, view_id: str, regions: Collection[str], layer: str | None = None) -> bytes:
+        return self.body.view_svg(view_id, highlight=regions, layer=layer).encode()
 
     def trigger_point(self, view_id: str, tp_id: str, side: str, role: str = "img") -> bytes:
         """A whole view with a TrP's pattern; role "group" when a page inlines it (its regions are links)."""
@@ -71,7 +86,8 @@ class Diagrams:
             return None
         essential: list[str] = []
         spillover: list[str] = []
-        markers: list[tuple[float, float]] = []
+        markers: list[Marker] = []
+        muscle: tuple[str, str] | None = None
         if pattern is not None:
             tp_id, sides = pattern
             sides = tuple(sides)
@@ -79,7 +95,8 @@ class Diagrams:
             essential = self.catalogue.sided(tp.referral.essential, sides)
             spillover = self.catalogue.sided(tp.referral.spillover, sides)
             for side in sides:
-                markers += self.body.marker_points(view_id, tp_id, side)
+                markers += self.body.markers(view_id, tp_id, side)
+            muscle = (tp.muscle, sides[0]) if sides else None
         return self.body.view_svg(
             view_id,
             highlight=selected,
@@ -89,4 +106,5 @@ class Diagrams:
             region_href=href,
             role=role,
             toggles=toggles,
+            muscle=muscle,
         )

@@ -40,6 +40,8 @@ CSV_COLUMNS = (
     "references",
     "evidence",
     "side",
+    "preferred_view",
+    "markers",
 )
 LIST_SEPARATOR = "; "
 # A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection).
@@ -99,6 +101,8 @@ def trigger_points_csv(snap: Snapshot) -> bytes:
             [c.references[ref].short for ref in tp.references],
             tp.evidence,
             tp.side,
+            snap.records[("trigger-points", tp.id)]["preferred_view"],
+            [f"{view} {x:g},{y:g}" for view, (x, y) in tp.location.markers.items()],
         ]
         writer.writerow([_cell(value) for value in row])
     return out.getvalue().encode()

@@ -49,7 +49,7 @@ def summary_model(tp: TriggerPoint) -> schemas.TriggerPointSummary:
     )
 
 
-def trigger_point(catalogue: Catalogue, tp: TriggerPoint) -> dict[str, Any]:
+def trigger_point(catalogue: Catalogue, tp: TriggerPoint, preferred_view: str) -> dict[str, Any]:
     def concrete(bases: list[str], side: str) -> list[str]:
         both = set(tp.referral.bilateral)
         return [r for b in bases for r in (catalogue.regions_of(b) if b in both else (catalogue.on_side(b, side),))]
@@ -70,7 +70,12 @@ def trigger_point(catalogue: Catalogue, tp: TriggerPoint) -> dict[str, Any]:
     }
     out = schemas.TriggerPointOut(
         **summary_model(tp).model_dump(),
-        location=schemas.LocationOut(description=tp.location.description, regions=list(tp.location.regions)),
+        location=schemas.LocationOut(
+            description=tp.location.description,
+            regions=list(tp.location.regions),
+            markers=dict(tp.location.markers),
+        ),
+        preferred_view=preferred_view,
         referral_by_side=by_side,
         symptoms=list(tp.symptoms),
         perpetuating_factors=list(tp.perpetuating_factors),
@@ -105,6 +110,7 @@ def muscle(catalogue: Catalogue, m: Muscle) -> dict[str, Any]:
         innervation=m.innervation,
         notes=m.notes,
         views=m.views,
+        drawn_in=m.drawn_in,
         references=references(catalogue, m.references),
         conditions=list(conditions),
     )

@@ -75,8 +75,10 @@ def build_snapshot(catalogue: Catalogue) -> Snapshot:
         full[("regions", record["id"])] = record
     for m in c.muscles.values():
         full[("muscles", m.id)] = records.muscle(c, m)
+    diagrams = Diagrams(c)
     for t in c.trigger_points.values():
-        full[("trigger-points", t.id)] = records.trigger_point(c, t)
+        preferred = diagrams.best_view(t.id, "left" if t.side == "left" else "right")
+        full[("trigger-points", t.id)] = records.trigger_point(c, t, preferred)
     for x in c.conditions.values():
         full[("conditions", x.id)] = records.condition(c, x)
     for s in c.symptoms.values():
@@ -96,7 +98,7 @@ def build_snapshot(catalogue: Catalogue) -> Snapshot:
         tp_summary_models=summary_models,
         records=full,
         details=details,
-        diagrams=Diagrams(c),
+        diagrams=diagrams,
         search=SearchIndex.build(c),
         exports={},
     )

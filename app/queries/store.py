@@ -10,6 +10,7 @@ import logging
 import threading
 from pathlib import Path
 
+from app.body.atlas import ATLAS_CHECKS
 from app.catalogue.loader import data_files, load_catalogue
 from app.catalogue.yaml_source import display_name
 from app.errors import CatalogueInvalid
@@ -23,7 +24,7 @@ class Store:
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = Path(data_dir)
-        self.snapshot = build_snapshot(load_catalogue(self.data_dir))
+        self.snapshot = build_snapshot(load_catalogue(self.data_dir, checks=ATLAS_CHECKS))
         self.errors: list[str] = []
         self._signature = self._fingerprint()
         self._stop = threading.Event()
@@ -42,7 +43,7 @@ class Store:
     def reload(self) -> bool:
         """Load the data folder again; True if a new catalogue is now served."""
         try:
-            catalogue = load_catalogue(self.data_dir)
+            catalogue = load_catalogue(self.data_dir, checks=ATLAS_CHECKS)
         except CatalogueInvalid as exc:
             return self._reject(exc.lines())
         folder = display_name(self.data_dir)

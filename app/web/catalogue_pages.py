@@ -77,7 +77,14 @@ def muscle_page(request: Request, muscle_id: Ident) -> HTMLResponse:
     snap = snapshot(request)
     muscle = _record(snap, "muscles", "muscle", muscle_id)
     tps = [snap.record("trigger-points", t) for t in muscle["trigger_points"]]
-    return render(request, "muscle.html", {"muscle": muscle, "tps": tps}, twins=[urls.api("muscle", muscle_id)])
+    drawn = snap.diagrams.muscle(muscle_id)
+    context = {
+        "muscle": muscle,
+        "tps": tps,
+        "diagram": inline(drawn[1]) if drawn else None,
+        "diagram_view": snap.catalogue.views[drawn[0]].name if drawn else None,
+    }
+    return render(request, "muscle.html", context, twins=[urls.api("muscle", muscle_id)])
 
 
 @router.get("/regions/{region_id}", response_class=HTMLResponse)

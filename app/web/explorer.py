@@ -73,12 +73,20 @@ def region_groups(c: Catalogue) -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 def state_map(snap: Snapshot, state: ExplorerState, current: dict[str, Any] | None, toggles: bool) -> Markup | None:
-    """The map of an explorer state: its selection, and the shown candidate's pattern."""
+    """The map of an explorer state: its selection, and the shown candidate's pattern (or the muscle map)."""
+    if state.mode == "muscles":
+        return inline(snap.diagrams.muscle_map(state.view))
     pattern = (current["trigger_point"]["id"], current["sides"]) if current else None
     svg = snap.diagrams.state_map(
         state.view, selected=state.regions, pattern=pattern, href=state.toggled, toggles=toggles
     )
     return inline(svg)
+
+
+def drawn_muscles(c: Catalogue, view_id: str) -> list[tuple[str, str, int]]:
+    """The muscles the view draws (id, name, number of trigger points), by name: the muscle map's list."""
+    drawn = [m for m in c.muscles.values() if view_id in m.drawn_in]
+    return sorted(((m.id, m.name, len(m.trigger_points)) for m in drawn), key=lambda m: m[1])
 
 
 def explorer_context(snap: Snapshot, state: ExplorerState) -> dict[str, Any]:
@@ -94,6 +102,7 @@ def explorer_context(snap: Snapshot, state: ExplorerState) -> dict[str, Any]:
         "map": state_map(snap, state, current, toggles=True),
         "groups": region_groups(c),
         "twin": state.twin(),
+        "muscles": drawn_muscles(c, state.view) if state.mode == "muscles" else [],
     }
 
 

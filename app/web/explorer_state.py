@@ -13,8 +13,12 @@ from urllib.parse import urlencode
 
 from app.catalogue.index import Catalogue
 
-Mode = Literal["pain", "locate"]
-MODES: dict[str, str] = {"pain": "Where does it hurt?", "locate": "Where is the trigger point?"}
+Mode = Literal["pain", "locate", "muscles"]
+MODES: dict[str, str] = {
+    "pain": "Where does it hurt?",
+    "locate": "Where is the trigger point?",
+    "muscles": "Which muscle is this?",
+}
 DEFAULT_MODE: Mode = "pain"
 MAX_SELECTED = 74  # every CHOIR region at once; the lookup caps itself at 200
 
@@ -38,9 +42,11 @@ class ExplorerState:
         """A state from query parameters; unknown values fall back to defaults, unknown regions are kept aside."""
         known = [r for r in dict.fromkeys(regions) if r in catalogue.regions][:MAX_SELECTED]
         unknown = tuple(r[:100] for r in dict.fromkeys(regions) if r not in catalogue.regions)[:10]
-        chosen_mode: Mode = "locate" if mode == "locate" else DEFAULT_MODE
+        chosen_mode: Mode = mode if mode in ("locate", "muscles") else DEFAULT_MODE  # type: ignore[assignment]
         if chosen_mode == "locate":
             known = known[-1:]  # one place at a time: "what lies here?"
+        elif chosen_mode == "muscles":
+            known, show = [], None  # the muscle map selects nothing: each muscle opens its page
         return cls(
             view=view if view is not None and view in catalogue.views else default_view(catalogue),
             mode=chosen_mode,

@@ -104,7 +104,7 @@ def test_overlay_classes_and_unknown_ids_are_ignored() -> None:
         highlight=["pectoral-left"],
         essential=["temple-right", "nape-right"],  # the nape is not in the anterior view
         spillover=["orbit-right"],
-        markers=[(100.0, 100.0)],
+        markers=[("upper-trapezius-1", (100.0, 100.0))],
         region_href=None,
     )
     root = parse(svg)
