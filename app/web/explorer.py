@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
 from app.catalogue.index import Catalogue
+from app.catalogue.models import VIEW_GROUPS
 from app.queries import records
 from app.queries.lookup import lookup_result
 from app.queries.snapshot import Snapshot
@@ -89,6 +90,14 @@ def drawn_muscles(c: Catalogue, view_id: str) -> list[tuple[str, str, int]]:
     return sorted(((m.id, m.name, len(m.trigger_points)) for m in drawn), key=lambda m: m[1])
 
 
+def view_groups(c: Catalogue) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The views under their headings (whole body first, then the close-ups), in the catalogue's order."""
+    groups: dict[str, list[tuple[str, str]]] = {group: [] for group in VIEW_GROUPS}
+    for view in c.views.values():
+        groups[view.group].append((view.id, view.short_name or view.name))
+    return [(group, views) for group, views in groups.items() if views]
+
+
 def explorer_context(snap: Snapshot, state: ExplorerState) -> dict[str, Any]:
     c = snap.catalogue
     items = results(snap, state)
@@ -96,7 +105,7 @@ def explorer_context(snap: Snapshot, state: ExplorerState) -> dict[str, Any]:
     return {
         "state": state,
         "modes": MODES,
-        "views": [(v.id, v.short_name or v.name) for v in c.views.values()],
+        "views": view_groups(c),
         "items": items,
         "current": current,
         "map": state_map(snap, state, current, toggles=True),
