@@ -17,6 +17,7 @@ from svgwrite.base import Title
 
 from app.body.atlas import authored_marker, derived_marker, geometry_of, location_regions
 from app.body.geometry import BBox, Curve, MuscleDrawing, Point, ViewGeometry, fmt, polygon_path, union_bbox
+from app.body.zones import ZoneShapes
 from app.catalogue.index import Catalogue
 from app.catalogue.shapes import authored_view
 
@@ -28,8 +29,7 @@ a:hover .region,a:focus .region{fill:#ecc9ae}
 a:focus{outline:none}
 a:focus .region{stroke:#1f4e8c;stroke-width:1.6}
 .region.is-highlighted{fill:#4f7fc0}
-.region.is-spillover{fill:url(#tm-stipple)}
-.region.is-essential{fill:#c62828}
+.region.is-spillover,.region.is-essential,.tm-borderless .region{fill:transparent;stroke:none}
 .tm-detail{fill:none;stroke:#a4806b;stroke-width:.9;stroke-linecap:round;stroke-linejoin:round}
 .tm-x{stroke-linecap:round}
 .tm-side{font:600 11px sans-serif;fill:#8a6d5c}
@@ -63,6 +63,7 @@ class BodyDiagrams:
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
+        self.zone_shapes = ZoneShapes()
         self.geometry: dict[str, ViewGeometry] = geometry_of(catalogue)
         self._derived: dict[tuple[str, str, str], Point | None] = {}
 
@@ -110,6 +111,33 @@ class BodyDiagrams:
             pattern.add(dwg.circle((cx, cy), 1.15, fill=HATCH))
         dwg.defs.add(pattern)
 
+    def _referral(
+        self,
+        dwg: svgwrite.Drawing,
+        geo: ViewGeometry,
+        essential: Collection[str],
+        spillover: Collection[str],
+        prefix: str,
+    ) -> None:
+        """Each tier as one smooth shape under the regions (which turn see-through and borderless there).
+
+        Under, not over: the regions stay the click targets with their titles, hover and focus rings,
+        and the opaque regions around a zone hide nothing of it but what lies outside the union.
+        """
+        tiers = [(spillover, "url(#tm-stipple)", "tm-zone-spillover"), (essential, HATCH, "tm-zone-essential")]
+        paths = [(self.zone_shapes.path(geo, ids), fill, cls) for ids, fill, cls in tiers if ids]
+        if not any(d for d, _, _ in paths):
+            return
+        group = dwg.g(class_="tm-zones", clip_path=f"url(#{prefix}-clip)")
+        group["aria-hidden"] = "true"
+        group["pointer-events"] = "none"
+        for d, fill, cls in paths:
+            if d:
+                path = dwg.path(d=d, fill=fill, class_=cls)
+                path["fill-rule"] = "evenodd"
+                group.add(path)
+        dwg.add(group)
+
     def _silhouette(self, dwg: svgwrite.Drawing, count: int, prefix: str) -> None:
         group = dwg.g(class_="tm-silhouette")
         group["aria-hidden"] = "true"
@@ -128,9 +156,15 @@ class BodyDiagrams:
         only: Collection[str] | None = None,
         titles: bool = True,
         toggles: bool = False,
+        borders: bool = True,
     ) -> None:
-        """Regions as links; as toggle buttons with `aria-pressed` when `toggles` (the explorer's pain drawing)."""
-        group = dwg.g(class_="tm-regions", clip_path=f"url(#{prefix}-clip)")
+        """Regions as links; as toggle buttons with `aria-pressed` when `toggles` (the explorer's pain drawing).
+
+        Without `borders` (a trigger point's picture, as the Manual draws it) they are see-through and
+        unbordered, still there to click, hover and focus: the pattern reads without the pain chart's grid.
+        """
+        cls = "tm-regions" if borders else "tm-regions tm-borderless"
+        group = dwg.g(class_=cls, clip_path=f"url(#{prefix}-clip)")
         for region_id, polygon in geo.regions.items():
             if only is not None and region_id not in only:
                 continue
@@ -286,6 +320,7 @@ class BodyDiagrams:
         layer: str | None = None,
         muscle_href: Callable[[str], str] | None = default_muscle_href,
         muscle: tuple[str, str] | None = None,
+        borders: bool = True,
     ) -> str:
         """One whole view as an SVG document; ids not in the view are ignored.
 
@@ -301,8 +336,9 @@ class BodyDiagrams:
         if spillover:
             self._hatch(dwg)
         self._silhouette(dwg, len(geo.outlines), prefix)
+        self._referral(dwg, geo, essential, spillover, prefix)
         classes = self._classes(geo, highlight, essential, spillover)
-        self._regions(dwg, geo, classes, region_href, prefix, toggles=toggles)
+        self._regions(dwg, geo, classes, region_href, prefix, toggles=toggles, borders=borders)
         if layer == "muscles":
             self._muscle_layer(dwg, geo, prefix, muscle_href)
         elif muscle is not None:
@@ -362,6 +398,7 @@ class BodyDiagrams:
             role=role,
             landmarks=True,
             muscle=(tp.muscle, side),
+            borders=False,
         )
 
     def muscle_view(self, muscle_id: str) -> str | None:
@@ -455,8 +492,10 @@ class BodyDiagrams:
         if spillover:
             self._hatch(dwg)
         self._silhouette(dwg, len(parts), prefix)
+        self._referral(dwg, geo, essential, spillover, prefix)
         visible = {r for r, poly in geo.regions.items() if _overlaps(poly, viewbox)}
-        self._regions(dwg, geo, self._classes(geo, (), essential, spillover), None, prefix, only=visible, titles=False)
+        classes = self._classes(geo, (), essential, spillover)
+        self._regions(dwg, geo, classes, None, prefix, only=visible, titles=False, borders=False)
         self._shown_muscle(dwg, geo, tp.muscle, side, prefix)
         self._details(dwg, [c for c in geo.details if _overlaps(c.points, viewbox)])
         self._landmarks(dwg, [c for c in geo.landmark_lines if _overlaps(c.points, viewbox)])
