@@ -8,26 +8,37 @@ falls back to the centre of the location region (the old behaviour), so nothing 
 
 from __future__ import annotations
 
+from app.body.figures import Warp, figure_ids, view_warps, warped_muscles, warped_views
 from app.body.geometry import MuscleDrawing, Point, ViewGeometry, build_views, contains, rnd
 from app.catalogue.index import Catalogue
-from app.catalogue.models import TriggerPoint
+from app.catalogue.models import BASE_FIGURE, TriggerPoint
 from app.catalogue.shapes import authored_view
 from app.errors import Misplaced
 
 _GEOMETRY_KEY = "_body_geometry"
+_WARPS_KEY = "_body_warps"
 
 
-def geometry_of(catalogue: Catalogue) -> dict[str, ViewGeometry]:
-    """The catalogue's view geometry, built on first use and kept with that catalogue (never a global).
+def warps_of(catalogue: Catalogue, figure: str = BASE_FIGURE) -> dict[str, Warp]:
+    """Each view's warp for a figure (identities for the base figure), kept with the catalogue."""
+    cache: dict[str, dict[str, Warp]] = catalogue.__dict__.setdefault(_WARPS_KEY, {})
+    if figure not in cache:
+        cache[figure] = view_warps(catalogue, figure)
+    return cache[figure]
+
+
+def geometry_of(catalogue: Catalogue, figure: str = BASE_FIGURE) -> dict[str, ViewGeometry]:
+    """A figure's view geometry, built on first use and kept with that catalogue (never a global).
 
     Both the load-time checks and the renderer need it; building it once keeps startup short.
     """
-    found: dict[str, ViewGeometry] | None = catalogue.__dict__.get(_GEOMETRY_KEY)
-    if found is None:
-        found = catalogue.__dict__[_GEOMETRY_KEY] = build_views(
-            catalogue.views, catalogue.region_specs.values(), catalogue.muscle_specs.values()
-        )
-    return found
+    cache: dict[str, dict[str, ViewGeometry]] = catalogue.__dict__.setdefault(_GEOMETRY_KEY, {})
+    if figure not in cache:
+        warps = warps_of(catalogue, figure)
+        views = warped_views(catalogue, figure, warps)
+        muscles = warped_muscles(catalogue, warps) if figure != BASE_FIGURE else catalogue.muscle_specs.values()
+        cache[figure] = build_views(views, catalogue.region_specs.values(), muscles, catalogue.views)
+    return cache[figure]
 
 
 def in_region(geo: ViewGeometry, region_id: str, point: Point) -> bool:
@@ -46,11 +57,14 @@ def _mirror(geo: ViewGeometry, point: Point, side: str) -> Point:
     return point
 
 
-def authored_marker(geo: ViewGeometry, tp: TriggerPoint, view_id: str, side: str) -> Point | None:
-    """The authored X in this view on that side; a mirrored view (lateral-left) flips its source's X."""
+def authored_marker(
+    geo: ViewGeometry, tp: TriggerPoint, view_id: str, side: str, warp: Warp | None = None
+) -> Point | None:
+    """The authored X in this view on that side, moved by the figure's warp; mirrored for the left side."""
     if view_id in tp.location.markers:
         x, y = tp.location.markers[view_id]
-        return _mirror(geo, (x, y), side)
+        point = warp((x, y)) if warp is not None else (x, y)
+        return _mirror(geo, point, side)
     return None
 
 
@@ -76,17 +90,27 @@ def derived_marker(geo: ViewGeometry, drawing: MuscleDrawing, regions: list[str]
 
 
 def misplaced_markers(catalogue: Catalogue) -> list[Misplaced]:
-    """Every X outside its muscle or its location regions, an X in a view that does not draw its muscle,
-    a preferred view that does not draw it, and a drawn muscle whose trigger point has no X at all."""
-    geometry = geometry_of(catalogue)
+    """Every X outside its muscle or its location regions (on any figure), an X in a view that does not
+    draw its muscle, a preferred view that does not draw it, and a drawn muscle whose trigger point has no X."""
+    problems: list[Misplaced] = []
+    for figure in figure_ids(catalogue):
+        problems += _misplaced_on(catalogue, figure)
+    return list(dict.fromkeys(problems))
+
+
+def _misplaced_on(catalogue: Catalogue, figure: str) -> list[Misplaced]:
+    geometry = geometry_of(catalogue, figure)
+    warps = warps_of(catalogue, figure)
+    on = "" if figure == BASE_FIGURE else f" on the {figure} figure"
     problems: list[Misplaced] = []
     for tp in catalogue.trigger_points.values():
         spec = catalogue.muscle_specs.get(tp.muscle)
         shapes = spec.shapes if spec is not None else {}
-        for view_id, point in tp.location.markers.items():
+        for view_id, authored in tp.location.markers.items():
             geo = geometry[view_id]
             drawing = geo.muscle(tp.muscle, "right")
-            where = f"the X at {list(point)} in view {view_id}"
+            point = warps[view_id](authored)
+            where = f"the X at {list(authored)} in view {view_id}{on}"
             if drawing is None:
                 problems.append(Misplaced(tp.id, view_id, f"{where}: muscle {tp.muscle} is not drawn in that view"))
                 continue

@@ -19,11 +19,12 @@ from functools import cached_property
 
 from app.catalogue.models import MuscleSpec, RegionSpec, Stroke, View
 from app.catalogue.shapes import (
-    MIN_CROP_AREA,
     Point,
+    authored_view,
     clipped_area,
     landmark,
     mirrored_names,
+    muscle_reaches,
     region_polygons,
     rnd,
     shape_point,
@@ -260,6 +261,11 @@ class ViewGeometry:
         """The approximate area of the region's visible (clipped) part."""
         return self._visible(region_id)[2]
 
+    def outline_area(self, region_id: str) -> float:
+        """The area of the region's polygon within the canvas, not clipped to the body: cheap enough to rank
+        views at load (a crop shows only what lies in its frame)."""
+        return clipped_area(self.regions[region_id], self.viewbox)
+
     def muscle(self, muscle_id: str, side: str) -> MuscleDrawing | None:
         """The muscle as drawn on the person's side (a view showing one side draws only that one)."""
         for drawing in self.muscles:
@@ -275,7 +281,11 @@ class ViewGeometry:
 
     def body_bbox(self) -> BBox:
         """The figure's bounding box, within the canvas (a crop shows part of the figure)."""
-        found = union_bbox(bbox(part) for part in self.silhouette)
+        return self._body_box
+
+    @cached_property
+    def _body_box(self) -> BBox:
+        found = union_bbox(self._silhouette_boxes)
         if found is None:
             return self.viewbox
         vx0, vy0, vx1, vy1 = self.viewbox
@@ -324,33 +334,45 @@ def _flip_muscle(drawing: MuscleDrawing, width: float) -> MuscleDrawing:
     return MuscleDrawing(drawing.muscle, side, tuple(_flip_curve(c, width) for c in drawing.parts), drawing.deep)
 
 
-def _reaches(drawing: MuscleDrawing, box: BBox) -> bool:
-    """Whether a muscle reaches into a crop's box (as the catalogue decides where it is drawn)."""
-    return any(clipped_area(part.points, box) >= MIN_CROP_AREA for part in drawing.parts)
+def _muscle_in_crop(spec: MuscleSpec, crop: View, views: Mapping[str, View]) -> bool:
+    source = authored_view(crop.id, views)
+    return source in spec.shapes and muscle_reaches(spec.shapes[source], crop, views)
 
 
 def build_view(
-    view: View, views: Mapping[str, View], specs: Iterable[RegionSpec], muscle_specs: Iterable[MuscleSpec] = ()
+    view: View,
+    views: Mapping[str, View],
+    specs: Iterable[RegionSpec],
+    muscle_specs: Iterable[MuscleSpec] = (),
+    base_views: Mapping[str, View] | None = None,
 ) -> ViewGeometry:
-    """Resolve one view's outlines, details, concrete region polygons and muscles."""
-    specs = list(specs)
-    regions = region_polygons(view, views, specs)
+    """Resolve one view's outlines, details, concrete region polygons and muscles.
+
+    `base_views` are the views as authored, when `views` are another figure's warp of them: a crop shows
+    at least the regions the catalogue lists for it (decided on the authored figure), and whatever else
+    this figure's warp moves into its frame.
+    """
+    specs, muscle_specs = list(specs), list(muscle_specs)
+    base = base_views or views
     if view.crop_of is not None:
-        assert view.box is not None  # the model requires a box with crop_of
-        source = build_view(views[view.crop_of], views, specs, muscle_specs)
+        source = build_view(views[view.crop_of], views, specs, muscle_specs, base)
+        # What the crop's frame shows of this figure, and at least what it shows of the authored one.
+        members = region_polygons(base[view.id], base, specs).keys() | region_polygons(view, views, specs).keys()
+        shown = {m.id for m in muscle_specs if _muscle_in_crop(m, base[view.id], base)}
         return replace(
             source,
             id=view.id,
             name=view.name,
             width=view.width,
             height=view.height,
-            regions=regions,
-            origin=(view.box[0], view.box[1]),
-            muscles=tuple(m for m in source.muscles if _reaches(m, view.box)),
+            regions={rid: polygon for rid, polygon in source.regions.items() if rid in members},
+            origin=(view.box[0], view.box[1]) if view.box is not None else (0, 0),
+            muscles=tuple(m for m in source.muscles if m.muscle in shown),
             _cache={},
         )
+    regions = region_polygons(view, views, specs)
     if view.mirror_of is not None:
-        source = build_view(views[view.mirror_of], views, specs, muscle_specs)
+        source = build_view(views[view.mirror_of], views, specs, muscle_specs, base)
         return ViewGeometry(
             id=view.id,
             name=view.name,
@@ -389,8 +411,11 @@ def build_view(
 
 
 def build_views(
-    views: Mapping[str, View], specs: Iterable[RegionSpec], muscle_specs: Iterable[MuscleSpec] = ()
+    views: Mapping[str, View],
+    specs: Iterable[RegionSpec],
+    muscle_specs: Iterable[MuscleSpec] = (),
+    base_views: Mapping[str, View] | None = None,
 ) -> dict[str, ViewGeometry]:
     """Every view's geometry, in the catalogue's view order."""
     specs, muscle_specs = list(specs), list(muscle_specs)
-    return {view_id: build_view(view, views, specs, muscle_specs) for view_id, view in views.items()}
+    return {view_id: build_view(view, views, specs, muscle_specs, base_views) for view_id, view in views.items()}

@@ -13,12 +13,13 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 import svgwrite
-from svgwrite.base import Title
+from svgwrite.base import BaseElement, Title
 
-from app.body.atlas import authored_marker, derived_marker, geometry_of, location_regions
+from app.body.atlas import authored_marker, derived_marker, geometry_of, location_regions, warps_of
 from app.body.geometry import BBox, Curve, MuscleDrawing, Point, ViewGeometry, fmt, polygon_path, union_bbox
 from app.body.zones import ZoneShapes
 from app.catalogue.index import Catalogue
+from app.catalogue.models import BASE_FIGURE
 from app.catalogue.shapes import authored_view
 
 STYLE = """
@@ -61,10 +62,12 @@ Marker = tuple[str, Point]
 class BodyDiagrams:
     """Geometry of one catalogue, prepared once; renders views, overlays and thumbnails."""
 
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(self, catalogue: Catalogue, figure: str = BASE_FIGURE) -> None:
         self.catalogue = catalogue
+        self.figure = figure
         self.zone_shapes = ZoneShapes()
-        self.geometry: dict[str, ViewGeometry] = geometry_of(catalogue)
+        self.geometry: dict[str, ViewGeometry] = geometry_of(catalogue, figure)
+        self.warps = warps_of(catalogue, figure)
         self._derived: dict[tuple[str, str, str], Point | None] = {}
 
     def view_ids(self) -> list[str]:
@@ -221,31 +224,49 @@ class BodyDiagrams:
             group.add(mark)
         dwg.add(group)
 
-    def _muscle(
-        self, dwg: svgwrite.Drawing, drawing: MuscleDrawing, style: dict[str, str]
-    ) -> svgwrite.base.BaseElement:
-        """One side of a muscle: a path (or a group of paths) with `data-muscle` and a `<title>`."""
-        name = self.catalogue.muscles[drawing.muscle].name
-        attrs = {**MUSCLE_STYLE, **(DEEP_STYLE if drawing.deep else {}), **style}
+    def _muscle(self, dwg: svgwrite.Drawing, drawing: MuscleDrawing, style: dict[str, str]) -> BaseElement:
+        """One side of a muscle: a path (or a group of paths) with `data-muscle` and a `<title>`.
+
+        The muscle colours sit on the enclosing group (so a mirrored `<use>` copy inherits them and
+        hovers like the original); a deep muscle's dashes and paler fill sit on the element itself.
+        """
         ds = [curve.d for curve in drawing.parts]
         element = dwg.path(d="".join(ds)) if len(ds) == 1 else dwg.g()
         if len(ds) > 1:
             for d in ds:
                 element.add(dwg.path(d=d))
+        for key, value in {**(DEEP_STYLE if drawing.deep else {}), **style}.items():
+            element[key] = value
+        return self._named(element, drawing)
+
+    def _named(self, element: BaseElement, drawing: MuscleDrawing) -> BaseElement:
+        name = self.catalogue.muscles[drawing.muscle].name
         element["class"] = "tm-muscle is-deep" if drawing.deep else "tm-muscle"
         element["data-muscle"] = drawing.muscle
-        for key, value in attrs.items():
-            element[key] = value
         element.add(Title(f"{name} (deep)" if drawing.deep else name))
         return element
 
     def _muscle_layer(
         self, dwg: svgwrite.Drawing, geo: ViewGeometry, prefix: str, href: Callable[[str], str] | None
     ) -> None:
-        """Every muscle of the view, each a link to its page (the students' muscle map)."""
-        group = dwg.g(class_="tm-muscles", clip_path=f"url(#{prefix}-clip)")
+        """Every muscle of the view, each a link to its page (the students' muscle map).
+
+        In a view that mirrors, the left side is a `<use>` of the right one flipped across the midline:
+        the same muscle at half the bytes.
+        """
+        group = dwg.g(class_="tm-muscles", clip_path=f"url(#{prefix}-clip)", **_attrs(MUSCLE_STYLE))
+        drawn: dict[str, str] = {}
         for drawing in geo.muscles:
-            element = self._muscle(dwg, drawing, {})
+            right = drawn.get(drawing.muscle)
+            if drawing.side == "left" and right is not None and geo.mirror_x is not None:
+                element = self._named(dwg.use(f"#{right}"), drawing)
+                element["transform"] = f"matrix(-1 0 0 1 {fmt(2 * geo.mirror_x)} 0)"
+                if drawing.deep:
+                    element["stroke-dasharray"] = DEEP_STYLE["stroke-dasharray"]
+            else:
+                element = self._muscle(dwg, drawing, {})
+                if drawing.side == "right":
+                    element["id"] = drawn[drawing.muscle] = f"{prefix}-m-{drawing.muscle}"
             if href is None:
                 group.add(element)
                 continue
@@ -262,7 +283,7 @@ class BodyDiagrams:
         drawing = geo.muscle(muscle_id, side)
         if drawing is None:
             return
-        group = dwg.g(class_="tm-muscles is-shown", clip_path=f"url(#{prefix}-clip)")
+        group = dwg.g(class_="tm-muscles is-shown", clip_path=f"url(#{prefix}-clip)", **_attrs(MUSCLE_STYLE))
         group["pointer-events"] = "none"
         group.add(self._muscle(dwg, drawing, SHOWN_STYLE))
         dwg.add(group)
@@ -286,7 +307,7 @@ class BodyDiagrams:
         group = dwg.g(class_="tm-sides")
         group["aria-hidden"] = "true"
         # A crop of one arm shows one side only: marking the other edge would name the trunk beside it wrongly.
-        shown = {rid.rsplit("-", 1)[1] for rid in geo.regions if rid.endswith(("-right", "-left"))}
+        shown = self.sides(geo.id)
         marks = (("R", x0 + 4), ("L", x1 - 4)) if right_on_left else (("L", x0 + 4), ("R", x1 - 4))
         for text, x in marks:
             if ("right" if text == "R" else "left") in shown:
@@ -321,6 +342,7 @@ class BodyDiagrams:
         muscle_href: Callable[[str], str] | None = default_muscle_href,
         muscle: tuple[str, str] | None = None,
         borders: bool = True,
+        viewbox: BBox | None = None,
     ) -> str:
         """One whole view as an SVG document; ids not in the view are ignored.
 
@@ -332,7 +354,7 @@ class BodyDiagrams:
         """
         geo = self.geometry[view_id]
         prefix = f"tm-{geo.id}"
-        dwg = self._drawing(geo, geo.viewbox, f"Body diagram, {geo.name}", prefix, role=role)
+        dwg = self._drawing(geo, viewbox or geo.viewbox, f"Body diagram, {geo.name}", prefix, role=role)
         if spillover:
             self._hatch(dwg)
         self._silhouette(dwg, len(geo.outlines), prefix)
@@ -347,7 +369,9 @@ class BodyDiagrams:
         if landmarks:
             self._landmarks(dwg, geo.landmark_lines)
         self._side_marks(dwg, geo)
-        self._markers(dwg, markers, 5.0)
+        # The same size on screen whatever the frame: a crop or a muscle's square is a zoom into the view it frames.
+        shown = viewbox or geo.viewbox
+        self._markers(dwg, markers, max(2.0, 5.0 * (shown[3] - shown[1]) / self.geometry[geo.drawn_over].height))
         return dwg.tostring()
 
     def _zones(self, trigger_point_id: str, side: str) -> tuple[list[str], list[str], list[str]]:
@@ -365,7 +389,8 @@ class BodyDiagrams:
         geo = self.geometry[view_id]
         tp = self.catalogue.trigger_points[trigger_point_id]
         framed, source = geo.drawn_over, authored_view(view_id, self.catalogue.views)
-        authored = authored_marker(geo, tp, source, side if source == framed else "right")
+        warp = self.warps[source]
+        authored = authored_marker(geo, tp, source, side if source == framed else "right", warp)
         if authored is not None:
             width = self.geometry[source].width
             return [(round(width - authored[0], 1), authored[1]) if source != framed else authored]
@@ -401,62 +426,90 @@ class BodyDiagrams:
             borders=False,
         )
 
+    def sides(self, view_id: str) -> set[str]:
+        """The person's sides a view shows, read from its sided regions (a crop of one arm shows one)."""
+        return {rid.rsplit("-", 1)[1] for rid in self.geometry[view_id].regions if rid.endswith(("-right", "-left"))}
+
+    def _on_side(self, view_id: str, side: str) -> str:
+        """The view showing `side` that stands for `view_id`: lateral-right's mirror for a left-side TrP,
+        and for a close-up cropped from one side, the crop that frames the same part on the other."""
+        views = self.catalogue.views
+        if side in self.sides(view_id):
+            return view_id
+        source, crop = authored_view(view_id, views), views[view_id].crop_of is not None
+        twins = [
+            v
+            for v, view in views.items()
+            if authored_view(v, views) == source and (view.crop_of is not None) == crop and side in self.sides(v)
+        ]
+        if not twins or not crop:
+            return twins[0] if twins else view_id
+        mirrored = self._mirrored_box(view_id)
+        return min(
+            twins, key=lambda v: sum(abs(a - b) for a, b in zip(self.geometry[v].viewbox, mirrored, strict=True))
+        )
+
+    def _mirrored_box(self, view_id: str) -> BBox:
+        """A crop's frame moved to the other side of the person (across the midline, or into the mirror view)."""
+        geo = self.geometry[view_id]
+        x0, y0, x1, y1 = geo.viewbox
+        framed = self.geometry[geo.drawn_over]
+        axis2 = 2 * framed.mirror_x if framed.mirror_x is not None else framed.width
+        return (axis2 - x1, y0, axis2 - x0, y1)
+
     def muscle_view(self, muscle_id: str) -> str | None:
-        """The view a muscle's page shows it in: where its first trigger point is best shown, if the muscle is
-        drawn there, else the first view that draws it."""
+        """The view a muscle's page shows it in: the one with the most authored X's of its trigger points
+        (then the view its first trigger point opens with, then the first that draws it)."""
         drawn = [v for v, geo in self.geometry.items() if geo.muscle(muscle_id, "right") is not None]
-        tps = self.catalogue.tps_by_muscle.get(muscle_id, ())
-        preferred = self.best_view(tps[0]) if tps else None
-        return preferred if preferred in drawn else (drawn[0] if drawn else None)
+        if not drawn:
+            return None
+        tps = [self.catalogue.trigger_points[t] for t in self.catalogue.tps_by_muscle.get(muscle_id, ())]
+        first = self.best_view(tps[0].id) if tps else None
+        return max(drawn, key=lambda v: (sum(v in t.location.markers for t in tps), v == first, -drawn.index(v)))
 
     def muscle_svg(self, view_id: str, muscle_id: str, role: str = "img") -> str:
         """A view with one muscle tinted and the X of each of its trigger points (its page's picture)."""
-        markers = [
-            m
-            for tp_id in self.catalogue.tps_by_muscle.get(muscle_id, ())
-            for m in self.markers(view_id, tp_id, "right")
-        ]
-        side = "right" if self.geometry[view_id].muscle(muscle_id, "right") is not None else "left"
-        return self.view_svg(view_id, markers=markers, role=role, landmarks=True, muscle=(muscle_id, side))
-
-    def shows_whole(self, view_id: str, region_id: str) -> bool:
-        """Whether a view shows a region whole: a close-up cropped from a view may cut it at its frame."""
         geo = self.geometry[view_id]
-        if region_id not in geo.regions:
-            return False
-        if geo.drawn_over == geo.id:
-            return True
-        whole = self.geometry[geo.drawn_over].region_area(region_id)
-        return whole == 0 or geo.region_area(region_id) >= 0.9 * whole
+        tps = self.catalogue.tps_by_muscle.get(muscle_id, ())
+        marked = [t for t in tps if view_id in self.catalogue.trigger_points[t].location.markers]
+        markers = [m for tp_id in marked for m in self.markers(view_id, tp_id, "right")]
+        side = "right" if geo.muscle(muscle_id, "right") is not None else "left"
+        drawing = geo.muscle(muscle_id, side)
+        box = drawing.box if drawing is not None else geo.body_bbox()
+        return self.view_svg(
+            view_id, markers=markers, role=role, landmarks=True, muscle=(muscle_id, side), viewbox=_frame(box, geo)
+        )
 
     def best_view(self, trigger_point_id: str, side: str = "right") -> str:
         """The view a TrP's page and thumbnail open with: its authored `preferred_view`; else, among the
-        views that draw its muscle with an authored X (or all views when none does), the one that frames
-        its pattern: location, essential and spillover zones shown whole.
+        views that draw its muscle with an authored X (or all views when none does), the one showing most
+        of its location and essential zone.
 
-        On a tie, the view in which the location and essential zone take the largest share of the canvas:
-        a close-up for a face or hand pattern, a side view or a crop of it for a lateral hip pattern; then
-        the first view. A crop that cuts part of the pattern off loses to the view it crops.
+        On a tie, the view in which the location and essential zone take the largest share of the figure
+        (a side view for a lateral hip pattern, a close-up for a face or hand pattern); then the first view.
+        Crops of a whole-body view are left out: they are there to make small parts big enough to touch, and
+        frame a pattern no better than the thumbnail's own crop (without them this rule picks the view the
+        atlas authors chose for 186 of 199 trigger points; with them, 137).
         """
         tp = self.catalogue.trigger_points[trigger_point_id]
         if tp.preferred_view is not None:
-            return tp.preferred_view
+            return self._on_side(tp.preferred_view, side)
         location, essential, spillover = self._zones(trigger_point_id, side)
 
         def score(view_id: str) -> tuple[int, int, int, float]:
             geo = self.geometry[view_id]
+            regions = geo.regions
             x0, y0, x1, y1 = geo.body_bbox()
-            whole = [r for r in dict.fromkeys([*location, *essential, *spillover]) if self.shows_whole(view_id, r)]
-            framed = [r for r in dict.fromkeys([*location, *essential]) if r in whole]
-            share = sum(geo.region_area(r) for r in framed) / max((x1 - x0) * (y1 - y0), 1.0)
+            shown = [r for r in dict.fromkeys([*location, *essential]) if r in regions]
+            share = sum(geo.outline_area(r) for r in shown) / max((x1 - x0) * (y1 - y0), 1.0)
             return (
-                sum(r in whole for r in location),
-                sum(r in whole for r in essential),
-                sum(r in whole for r in spillover),
+                sum(r in regions for r in location),
+                sum(r in regions for r in essential),
+                sum(r in regions for r in spillover),
                 round(share, 3),
             )
 
-        ids = self.view_ids()
+        ids = [v for v in self.view_ids() if self.catalogue.views[v].crop_of is None]
         marked = [
             v
             for v in ids
@@ -501,6 +554,23 @@ class BodyDiagrams:
         self._landmarks(dwg, [c for c in geo.landmark_lines if _overlaps(c.points, viewbox)])
         self._markers(dwg, markers, max(3.0, side_len / 28))
         return dwg.tostring()
+
+
+def _frame(box: BBox, geo: ViewGeometry, least: float = 0.3) -> BBox:
+    """A square frame around a box with a margin, at least `least` of the figure's height, kept in the view."""
+    x0, y0, x1, y1 = box
+    vx0, vy0, vx1, vy1 = geo.viewbox  # a crop's canvas does not start at 0, 0
+    _, by0, _, by1 = geo.body_bbox()
+    side = min(max(max(x1 - x0, y1 - y0) * 1.5 + 20, (by1 - by0) * least), geo.height)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    left = min(max(cx - side / 2, vx0), vx1 - side) if side < geo.width else vx0 + (geo.width - side) / 2
+    top = min(max(cy - side / 2, vy0), vy1 - side)
+    return (round(left, 1), round(top, 1), round(left + side, 1), round(top + side, 1))
+
+
+def _attrs(style: dict[str, str]) -> dict[str, str]:
+    """SVG attribute names as svgwrite's keyword arguments ('fill-opacity' -> fill_opacity)."""
+    return {key.replace("-", "_"): value for key, value in style.items()}
 
 
 def _right_on_the_viewers_left(geo: ViewGeometry) -> bool:

@@ -14,6 +14,7 @@ from types import MappingProxyType
 
 from app.catalogue.models import (
     Condition,
+    Figure,
     LayWords,
     Muscle,
     MuscleGroup,
@@ -60,6 +61,7 @@ class Catalogue:
     lay_words: tuple[LayWords, ...] = ()
     symptoms_of_tp: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     muscle_specs: Mapping[str, MuscleSpec] = field(default_factory=dict)  # as authored, with their shapes
+    figures: Mapping[str, Figure] = field(default_factory=dict)  # figures other than the base (male) one
 
     def base_of(self, region_id: str) -> str:
         """The side-neutral id of a region id (sided or not)."""
@@ -175,6 +177,7 @@ def build_catalogue(
     symptoms: Iterable[Symptom] = (),
     groups: Iterable[MuscleGroup] = (),
     lay_words: Iterable[LayWords] = (),
+    figures: Iterable[Figure] = (),
 ) -> Catalogue:
     """Assemble the served catalogue from validated specs (references already proven)."""
     view_map = {view.id: view for view in views}
@@ -253,6 +256,7 @@ def build_catalogue(
         lay_words=tuple(lay_words),
         symptoms_of_tp=_frozen(symptoms_of_tp),
         muscle_specs=MappingProxyType({spec.id: spec for spec in muscle_specs}),
+        figures=MappingProxyType({f.id: f for f in figures}),
     )
 
 

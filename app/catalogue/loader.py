@@ -13,8 +13,10 @@ from pydantic import BaseModel, ValidationError
 
 from app.catalogue.index import Catalogue, build_catalogue
 from app.catalogue.models import (
+    BASE_FIGURE,
     LAY_WORD_TARGETS,
     Condition,
+    Figure,
     LayWords,
     MuscleGroup,
     MuscleSpec,
@@ -35,9 +37,10 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "symptoms": Symptom,
     "groups": MuscleGroup,
     "lay_words": LayWords,
+    "figures": Figure,
 }
 # Sections whose items have ids of their own, checked for duplicates.
-ID_SECTIONS = ("regions", "views", "conditions", "references", "muscles", "symptoms", "groups")
+ID_SECTIONS = ("regions", "views", "conditions", "references", "muscles", "symptoms", "groups", "figures")
 
 
 # Reports an unknown id: (id, known ids, what it is, whose, document, path).
@@ -275,6 +278,36 @@ def _check_references(c: _Collector) -> list[DataError]:
                 need(condition, conditions, "condition", tp.id, loc.doc, (*base, "conditions", i))
             for i, ref in enumerate(tp.references):
                 need(ref, references, "reference", tp.id, loc.doc, (*base, "references", i))
+    for loc in c.items["figures"]:
+        figure: Figure = loc.item
+        if figure.id == BASE_FIGURE:
+            errors.append(loc.doc.error((*loc.path, "id"), f"'{BASE_FIGURE}' is the figure views.yaml draws"))
+        for key in ("warps", "landmarks", "details", "hide_details"):
+            for view_id in getattr(figure, key):
+                where = (*loc.path, key, view_id)
+                if view_id not in views:
+                    need(view_id, set(views), f"view in {key}", figure.id, loc.doc, where)
+                elif views[view_id].mirror_of is not None:
+                    errors.append(loc.doc.error(where, f"{figure.id}: view {view_id} mirrors another; warp that one"))
+        for view_id, hidden in figure.hide_details.items():
+            drawn = [stroke.points for stroke in views[view_id].details] if view_id in views else []
+            for h, points in enumerate(hidden):
+                if view_id in views and points not in drawn:
+                    where = (*loc.path, "hide_details", view_id, h)
+                    errors.append(loc.doc.error(where, f"{figure.id}: view {view_id} draws no stroke {points}"))
+        for view_id, strokes in figure.details.items():
+            if view_id not in views:
+                continue
+            extra = View(
+                **{
+                    **views[view_id].model_dump(),
+                    "landmarks": {**views[view_id].landmarks, **figure.landmarks.get(view_id, {})},
+                }
+            )
+            for s, stroke in enumerate(strokes):
+                for part in ("points", "corners"):
+                    for p, name in enumerate(getattr(stroke, part)):
+                        need_landmark(name, extra, figure.id, loc.doc, (*loc.path, "details", view_id, s, part, p))
     errors += _check_search_data(c, need)
     return errors
 
@@ -367,6 +400,7 @@ def load_catalogue(folder: Path, checks: Iterable[BuiltCheck] = ()) -> Catalogue
         symptoms=items["symptoms"],
         groups=items["groups"],
         lay_words=items["lay_words"],
+        figures=items["figures"],
         version=catalogue_version(files, folder),
     )
     errors = _misplaced_errors(collector, (problem for check in checks for problem in check(catalogue)))

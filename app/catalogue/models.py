@@ -52,6 +52,9 @@ ReferenceKind = Literal["manual", "peer-reviewed", "secondary"]
 # What a referral zone feels like when it is not pain.
 SensationKind = Literal["gooseflesh", "tingling", "numbness", "burning", "stiffness"]
 
+# The figure views.yaml draws; other figures (figures.yaml) are warps of it.
+BASE_FIGURE = "male"
+
 # The clinical prior behind each prevalence word, used to break ranking ties.
 PREVALENCE_PRIOR: dict[str, float] = {"very-common": 1.0, "common": 0.75, "occasional": 0.5, "rare": 0.25}
 
@@ -171,6 +174,33 @@ class MuscleShape(Model):
         if any(len(part) < 3 for part in self.parts):
             raise ValueError("each outline needs at least 3 points")
         return self
+
+
+class ControlPoint(Model):
+    """One pin of a figure's warp: the point `at` of the base figure moves `to` (right side and midline)."""
+
+    at: Point
+    to: Point
+
+
+class Figure(Model):
+    """A second body figure drawn by warping the base one, so it keeps every region, muscle and X.
+
+    The base figure is the one views.yaml draws (male). A figure moves its landmarks, muscle outlines and
+    X's by a smooth warp pinned at `warps` control points per view (mirrored where the view mirrors);
+    a pin with `to` equal to `at` holds a place still. `landmarks` and `details` add what only this
+    figure has (the breasts' contour, say), over its own warped landmarks.
+    """
+
+    id: Slug
+    name: Text
+    short_name: str | None = None
+    warps: dict[str, list[ControlPoint]] = Field(default_factory=dict)
+    landmarks: dict[str, dict[str, Point]] = Field(default_factory=dict, description="Per view: extra landmarks.")
+    details: dict[str, list[Stroke]] = Field(default_factory=dict, description="Per view: extra strokes.")
+    hide_details: dict[str, list[list[str]]] = Field(
+        default_factory=dict, description="Per view: base strokes (by their points) this figure leaves out."
+    )
 
 
 class RegionSpec(Model):

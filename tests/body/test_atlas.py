@@ -79,9 +79,19 @@ def test_the_muscle_layer_draws_each_muscle_on_both_sides_as_a_named_link(tmp_pa
     x, y = round((box[0] + box[2]) / 2), round((box[1] + box[3]) / 2)
     diagrams = BodyDiagrams(load_catalogue(_data(tmp_path, box, [x, y]), checks=ATLAS_CHECKS))
     root = ElementTree.fromstring(diagrams.view_svg(VIEW, layer="muscles"))
-    links = [a for a in root.iter(f"{SVG}a") if a.find(f"{SVG}path[@data-muscle]") is not None]
+    links = [a for a in root.iter(f"{SVG}a") if any(e.get("data-muscle") for e in a)]
     assert sorted(a.get("aria-label") for a in links) == ["Upper trapezius, left side", "Upper trapezius, right side"]
     assert {a.get("{http://www.w3.org/1999/xlink}href") or a.get("href") for a in links} == {"/muscles/upper-trapezius"}
+    right, left = (
+        next(e for e in a if e.get("data-muscle"))
+        for a in sorted(links, key=lambda a: a.get("aria-label"), reverse=True)
+    )
+    assert right.find(f"{SVG}title").text == left.find(f"{SVG}title").text == "Upper trapezius"
+    # The left side is the right one mirrored across the view's midline, not drawn twice.
+    mirror_x = diagrams.geometry[VIEW].mirror_x
+    assert left.tag == f"{SVG}use"
+    assert left.get("transform") == f"matrix(-1 0 0 1 {2 * mirror_x:g} 0)"
+    assert (left.get("{http://www.w3.org/1999/xlink}href") or left.get("href")) == "#" + right.get("id")
     assert len([p for p in root.iter(f"{SVG}path") if p.get("data-region")]) > 50  # the regions are still there
     plain = ElementTree.fromstring(diagrams.view_svg(VIEW))
     assert not [e for e in plain.iter() if e.get("data-muscle")]  # the plain map stays a pain chart

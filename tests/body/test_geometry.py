@@ -8,9 +8,11 @@ import pytest
 from shapely.geometry import LineString, Polygon, box
 from shapely.ops import unary_union
 
+from app.body.atlas import geometry_of
 from app.body.geometry import build_views, contains, sample_curve, smooth_path
 from app.catalogue.index import Catalogue
 from app.catalogue.loader import load_catalogue
+from app.catalogue.models import BASE_FIGURE
 from app.settings import REPO_ROOT
 
 SLIVER = 2.0  # square units of overlap allowed between two regions (the figure is ~750 units tall)
@@ -22,21 +24,27 @@ def catalogue() -> Catalogue:
 
 
 @cache
-def geometry():
+def geometry(figure: str = BASE_FIGURE):
+    if figure != BASE_FIGURE:
+        return geometry_of(catalogue(), figure)
     cat = catalogue()
     return build_views(cat.views, cat.region_specs.values())
 
 
 @cache
-def silhouette(view_id: str):
-    geo = geometry()[view_id]
+def silhouette(view_id: str, figure: str = BASE_FIGURE):
+    geo = geometry(figure)[view_id]
     return unary_union([Polygon(part).buffer(0) for part in geo.silhouette]).intersection(box(*geo.viewbox))
 
 
 @cache
-def clipped(view_id: str) -> dict[str, object]:
-    body = silhouette(view_id)
-    return {rid: Polygon(poly).buffer(0).intersection(body) for rid, poly in geometry()[view_id].regions.items()}
+def clipped(view_id: str, figure: str = BASE_FIGURE) -> dict[str, object]:
+    body = silhouette(view_id, figure)
+    regions = geometry(figure)[view_id].regions
+    return {rid: Polygon(poly).buffer(0).intersection(body) for rid, poly in regions.items()}
+
+
+FIGURES = [BASE_FIGURE, "female"]
 
 
 FULL_BODY = ["anterior", "posterior", "lateral-right", "lateral-left", "plantar"]
@@ -54,9 +62,10 @@ def test_the_full_body_views_and_close_ups_exist() -> None:
     assert list(geometry()) == VIEWS
 
 
+@pytest.mark.parametrize("figure", FIGURES)
 @pytest.mark.parametrize("view_id", VIEWS)
-def test_regions_do_not_overlap_beyond_a_sliver(view_id: str) -> None:
-    shapes = clipped(view_id)
+def test_regions_do_not_overlap_beyond_a_sliver(view_id: str, figure: str) -> None:
+    shapes = clipped(view_id, figure)
     ids = sorted(shapes)
     overlaps = []
     for i, a in enumerate(ids):
@@ -68,16 +77,18 @@ def test_regions_do_not_overlap_beyond_a_sliver(view_id: str) -> None:
     assert overlaps == []
 
 
+@pytest.mark.parametrize("figure", FIGURES)
 @pytest.mark.parametrize("view_id", VIEWS)
-def test_regions_cover_the_silhouette(view_id: str) -> None:
-    body = silhouette(view_id)
-    covered = unary_union(list(clipped(view_id).values()))
+def test_regions_cover_the_silhouette(view_id: str, figure: str) -> None:
+    body = silhouette(view_id, figure)
+    covered = unary_union(list(clipped(view_id, figure).values()))
     assert covered.area / body.area >= 0.99
 
 
+@pytest.mark.parametrize("figure", FIGURES)
 @pytest.mark.parametrize("view_id", VIEWS)
-def test_every_region_of_a_view_is_visible(view_id: str) -> None:
-    tiny = {rid: round(shape.area, 1) for rid, shape in clipped(view_id).items() if shape.area < 4}
+def test_every_region_of_a_view_is_visible(view_id: str, figure: str) -> None:
+    tiny = {rid: round(shape.area, 1) for rid, shape in clipped(view_id, figure).items() if shape.area < 4}
     assert tiny == {}
 
 
@@ -161,9 +172,9 @@ def test_adult_proportions(view_id: str) -> None:
     assert 7.0 <= (bottom - top) / head <= 8.0
 
 
-def _width_at(view_id: str, y: float, *, around_x: float | None = None) -> float:
+def _width_at(view_id: str, y: float, *, around_x: float | None = None, figure: str = BASE_FIGURE) -> float:
     """Width of the silhouette along the line at height y (only the piece around `around_x` if given)."""
-    body = silhouette(view_id)
+    body = silhouette(view_id, figure)
     minx, _, maxx, _ = body.bounds
     cut = body.intersection(LineString([(minx - 1, y), (maxx + 1, y)]))
     pieces = list(getattr(cut, "geoms", [cut]))
@@ -183,6 +194,27 @@ def test_shoulders_and_hips_of_an_adult_man() -> None:
     assert 2.05 <= shoulders / head <= 2.35
     assert 1.4 <= hips / head <= 1.6
     assert shoulders / hips >= 1.35
+
+
+def test_a_woman_has_narrower_shoulders_than_hips_suggest_and_the_same_regions() -> None:
+    """DOMAIN.md: a woman's shoulders about 1.9 head heights, hips about 1.6; same region ids as the man."""
+    view = catalogue().views["anterior"]
+    body = silhouette("anterior", "female")
+    top = body.bounds[1]
+    head = clipped("anterior", "female")["chin"].bounds[3] - top
+
+    def widest(rows: range, **kw: object) -> float:
+        return max(_width_at("anterior", top + head * h / 20, figure="female", **kw) for h in rows)  # type: ignore[arg-type]
+
+    shoulders = widest(range(28, 42))
+    hips = widest(range(70, 80), around_x=view.mirror_x)
+    assert 1.8 <= shoulders / head <= 2.0
+    assert 1.55 <= hips / head <= 1.7
+    assert shoulders / hips < 1.25
+    for view_id in FULL_BODY + CLOSE_UPS:
+        assert set(geometry("female")[view_id].regions) == set(geometry()[view_id].regions)
+    for view_id in CROPS:  # a crop's frame stays put while the warp moves the body: it may hold a little more
+        assert set(geometry("female")[view_id].regions) >= set(geometry()[view_id].regions)
 
 
 def test_smooth_outline_is_bezier_and_sampled_polygon_is_closed() -> None:

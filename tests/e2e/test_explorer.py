@@ -147,3 +147,39 @@ def test_the_skip_link_jumps_over_the_map(page: Any) -> None:
     inside_map = page.evaluate("document.activeElement.closest('#bodymap') !== null")
     assert not inside_map
     assert page.evaluate("document.activeElement.closest('#results-panel') !== null")
+
+
+def test_the_muscle_map_names_each_muscle_and_opens_its_page(page: Any) -> None:
+    """A student's muscle map: every muscle is a named link, by mouse and by keyboard."""
+    page.goto("/?view=posterior&mode=muscles")
+    names = page.locator("#bodymap a[aria-label] [data-muscle]").evaluate_all(
+        "nodes => nodes.map(n => n.closest('a').getAttribute('aria-label'))"
+    )
+    assert "Infraspinatus, right side" in names
+    assert "Infraspinatus, left side" in names
+    assert page.locator("#results a[data-muscle='infraspinatus']").count() == 1
+    point = page.evaluate(
+        """() => {
+          const link = document.querySelector('#bodymap a[aria-label="Infraspinatus, right side"]');
+          link.scrollIntoView({block: "center"});
+          const box = link.getBoundingClientRect();
+          for (let i = 1; i < 12; i++) for (let j = 1; j < 12; j++) {
+            const x = box.left + box.width * i / 12, y = box.top + box.height * j / 12;
+            if (document.elementFromPoint(x, y)?.closest("a") === link) return [x, y];
+          }
+          return null;
+        }"""
+    )
+    assert point is not None, "the infraspinatus has no visible point to click"
+    page.mouse.click(*point)
+    page.wait_for_url("**/muscles/infraspinatus")
+    drawing = page.locator("figure.muscle-diagram svg")
+    assert drawing.locator("[data-muscle='infraspinatus']").count() >= 1
+    tps = page.locator("#tps-title ~ ol > li").count()
+    assert drawing.locator("[data-trigger-point]").count() == tps > 0
+    # Back on the map, the keyboard reaches the same link and Enter opens it.
+    page.go_back()
+    link = page.locator('#bodymap a[aria-label="Infraspinatus, right side"]')
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/muscles/infraspinatus")
