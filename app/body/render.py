@@ -288,14 +288,18 @@ class BodyDiagrams:
         group.add(self._muscle(dwg, drawing, SHOWN_STYLE))
         dwg.add(group)
 
-    def _side_marks(self, dwg: svgwrite.Drawing, geo: ViewGeometry) -> None:
-        """A discreet R/L under the figure: both where the view has both sides, else the side shown."""
-        x0, _, x1, y1 = geo.body_bbox()
+    def _side_marks(self, dwg: svgwrite.Drawing, geo: ViewGeometry, frame: BBox | None = None) -> None:
+        """A discreet R/L under the figure: both where the view has both sides, else the side shown.
+
+        Kept inside the frame when a picture shows only part of the view."""
+        shown = frame or geo.viewbox
+        bx0, _, bx1, by1 = geo.body_bbox()
+        x0, x1, y1 = max(bx0, shown[0]), min(bx1, shown[2]), min(by1, shown[3])
         if geo.mirror_x is None:
             if geo.side_mark is not None:
                 group = dwg.g(class_="tm-sides")
                 group["aria-hidden"] = "true"
-                vx0, _, vx1, vy1 = geo.viewbox
+                vx0, _, vx1, vy1 = shown
                 x = vx0 + 12 if geo.side_mark == "R" else vx1 - 12  # behind the figure, which faces its side
                 group.add(
                     dwg.text(geo.side_mark, insert=(fmt(x), fmt(vy1 - 8)), class_="tm-side", text_anchor="middle")
@@ -303,14 +307,14 @@ class BodyDiagrams:
                 dwg.add(group)
             return
         right_on_left = _right_on_the_viewers_left(geo)
-        y = min(geo.viewbox[3] - 3, y1 + 13)
+        y = min(shown[3] - 3, y1 + 13)
         group = dwg.g(class_="tm-sides")
         group["aria-hidden"] = "true"
         # A crop of one arm shows one side only: marking the other edge would name the trunk beside it wrongly.
-        shown = self.sides(geo.id)
+        sides = self.sides(geo.id)
         marks = (("R", x0 + 4), ("L", x1 - 4)) if right_on_left else (("L", x0 + 4), ("R", x1 - 4))
         for text, x in marks:
-            if ("right" if text == "R" else "left") in shown:
+            if ("right" if text == "R" else "left") in sides:
                 group.add(dwg.text(text, insert=(fmt(x), fmt(y)), class_="tm-side", text_anchor="middle"))
         dwg.add(group)
 
@@ -343,6 +347,7 @@ class BodyDiagrams:
         muscle: tuple[str, str] | None = None,
         borders: bool = True,
         viewbox: BBox | None = None,
+        marker_size: float | None = None,
     ) -> str:
         """One whole view as an SVG document; ids not in the view are ignored.
 
@@ -368,10 +373,11 @@ class BodyDiagrams:
         self._details(dwg, geo.details)
         if landmarks:
             self._landmarks(dwg, geo.landmark_lines)
-        self._side_marks(dwg, geo)
+        self._side_marks(dwg, geo, viewbox)
         # The same size on screen whatever the frame: a crop or a muscle's square is a zoom into the view it frames.
         shown = viewbox or geo.viewbox
-        self._markers(dwg, markers, max(2.0, 5.0 * (shown[3] - shown[1]) / self.geometry[geo.drawn_over].height))
+        size = marker_size or max(2.0, 5.0 * (shown[3] - shown[1]) / self.geometry[geo.drawn_over].height)
+        self._markers(dwg, markers, size)
         return dwg.tostring()
 
     def _zones(self, trigger_point_id: str, side: str) -> tuple[list[str], list[str], list[str]]:
@@ -410,20 +416,34 @@ class BodyDiagrams:
         """The X's of a trigger point in a view, each tagged with its id."""
         return [(trigger_point_id, point) for point in self.marker_points(view_id, trigger_point_id, side)]
 
-    def trigger_point_svg(self, view_id: str, trigger_point_id: str, side: str = "right", role: str = "img") -> str:
-        """A full view as the Manual draws a TrP: its muscle tinted, the X black, the essential zone
-        solid red and the spillover stippled."""
-        _, essential, spillover = self._zones(trigger_point_id, side)
+    def trigger_point_svg(
+        self, view_id: str, trigger_point_id: str, side: str = "right", role: str = "img", framed: bool = False
+    ) -> str:
+        """A view as the Manual draws a TrP: its muscle tinted, the X black, the essential zone solid red
+        and the spillover stippled. `framed` (a page's or handout's picture) crops to a square around
+        the pattern, with some of the body around it, instead of the whole figure at a small scale."""
+        location, essential, spillover = self._zones(trigger_point_id, side)
         tp = self.catalogue.trigger_points[trigger_point_id]
+        markers = self.markers(view_id, trigger_point_id, side)
+        frame, size = None, None
+        geo = self.geometry[view_id]
+        if framed and self.catalogue.views[view_id].group == "whole body":  # a close-up is framed already
+            boxes = [geo.region_bbox(r) for r in (*location, *essential, *spillover) if r in geo.regions]
+            box = union_bbox([b for b in boxes if b is not None] + [(x, y, x, y) for _, (x, y) in markers])
+            frame = _frame(box, geo, least=0.45) if box is not None else None
+            # As big on screen as on the whole figure drawn at the same width: an X to find at a glance.
+            size = 5.0 * (frame[2] - frame[0]) / geo.width if frame is not None else None
         return self.view_svg(
             view_id,
             essential=essential,
             spillover=spillover,
-            markers=self.markers(view_id, trigger_point_id, side),
+            markers=markers,
             role=role,
             landmarks=True,
             muscle=(tp.muscle, side),
             borders=False,
+            viewbox=frame,
+            marker_size=size,
         )
 
     def sides(self, view_id: str) -> set[str]:

@@ -64,9 +64,10 @@ class Diagrams:
     def highlighted(self, view_id: str, regions: Collection[str], layer: str | None = None) -> bytes:
         return self.body.view_svg(view_id, highlight=regions, layer=layer).encode()
 
-    def trigger_point(self, view_id: str, tp_id: str, side: str, role: str = "img") -> bytes:
-        """A whole view with a TrP's pattern; role "group" when a page inlines it (its regions are links)."""
-        return self.body.trigger_point_svg(view_id, tp_id, side, role=role).encode()
+    def trigger_point(self, view_id: str, tp_id: str, side: str, role: str = "img", framed: bool = False) -> bytes:
+        """A view with a TrP's pattern; role "group" when a page inlines it (its regions are links), `framed`
+        to crop it to the pattern (a page's or handout's picture)."""
+        return self.body.trigger_point_svg(view_id, tp_id, side, role=role, framed=framed).encode()
 
     def best_view(self, tp_id: str, side: str) -> str:
         return self.body.best_view(tp_id, side)
