@@ -48,7 +48,7 @@ FIGURES = [BASE_FIGURE, "female"]
 
 
 FULL_BODY = ["anterior", "posterior", "lateral-right", "lateral-left", "plantar"]
-CLOSE_UPS = ["head-right", "head-left", "hands-palm", "hands-back", "feet-top", "legs-medial"]
+CLOSE_UPS = ["head-right", "head-left", "hands-palm", "hands-back", "feet-top", "legs-medial", "pelvic-floor"]
 CROPS = [
     "trunk-front", "back-upper", "back-lower",
     "arm-right-side", "arm-right-front", "forearm-right-front", "forearm-right-back",
@@ -132,6 +132,20 @@ def test_plantar_right_sole_on_the_viewers_right_great_toe_medial() -> None:
     toes = clipped("plantar")["great-toe-right"].centroid.y
     heel = clipped("plantar")["heel-right"].centroid.y
     assert toes < heel  # toes up
+
+
+def test_pelvic_floor_from_below_sides_as_in_the_plantar_view() -> None:
+    """The perineum from below: pubic arch up, coccyx down; the person's right on the viewer's right (plantar)."""
+    geo = geometry()["pelvic-floor"]
+    axis = geo.mirror_x
+    assert axis is not None
+    for base in ("buttock-lower", "thigh-medial", "thigh-posterior"):
+        assert _centre_x("pelvic-floor", f"{base}-left") < axis < _centre_x("pelvic-floor", f"{base}-right")
+    assert abs(_centre_x("pelvic-floor", "perineum") - axis) < 1
+    assert abs(_centre_x("pelvic-floor", "coccyx") - axis) < 1
+    shown = clipped("pelvic-floor")
+    assert shown["perineum"].centroid.y < shown["coccyx"].centroid.y  # coccyx at the bottom
+    assert shown["thigh-medial-right"].centroid.y < shown["buttock-lower-right"].centroid.y  # thighs above
 
 
 def test_regions_asked_for_by_the_catalogue_show_where_expected() -> None:

@@ -20,7 +20,7 @@ from app.settings import REPO_ROOT
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
 FULL_BODY = ["anterior", "posterior", "lateral-right", "lateral-left", "plantar"]
-CLOSE_UPS = ["head-right", "head-left", "hands-palm", "hands-back", "feet-top", "legs-medial"]
+CLOSE_UPS = ["head-right", "head-left", "hands-palm", "hands-back", "feet-top", "legs-medial", "pelvic-floor"]
 CROPS = [
     "trunk-front", "back-upper", "back-lower",
     "arm-right-side", "arm-right-front", "forearm-right-front", "forearm-right-back",
