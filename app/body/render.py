@@ -291,31 +291,35 @@ class BodyDiagrams:
     def _side_marks(self, dwg: svgwrite.Drawing, geo: ViewGeometry, frame: BBox | None = None) -> None:
         """A discreet R/L under the figure: both where the view has both sides, else the side shown.
 
-        Kept inside the frame when a picture shows only part of the view."""
+        Kept inside the frame when a picture shows only part of the view, and scaled down in a crop (which
+        zooms in) to about their size on the whole view."""
         shown = frame or geo.viewbox
+        ratio = (shown[3] - shown[1]) / self.geometry[geo.drawn_over].height if geo.drawn_over != geo.id else 1.0
+        k = min(1.0, max(ratio, 0.25))  # not below a quarter: a tight crop's letters stay readable
         bx0, _, bx1, by1 = geo.body_bbox()
         x0, x1, y1 = max(bx0, shown[0]), min(bx1, shown[2]), min(by1, shown[3])
+        marks: list[tuple[str, float, float]] = []
         if geo.mirror_x is None:
             if geo.side_mark is not None:
-                group = dwg.g(class_="tm-sides")
-                group["aria-hidden"] = "true"
                 vx0, _, vx1, vy1 = shown
-                x = vx0 + 12 if geo.side_mark == "R" else vx1 - 12  # behind the figure, which faces its side
-                group.add(
-                    dwg.text(geo.side_mark, insert=(fmt(x), fmt(vy1 - 8)), class_="tm-side", text_anchor="middle")
-                )
-                dwg.add(group)
+                x = vx0 + 12 * k if geo.side_mark == "R" else vx1 - 12 * k  # behind the figure, facing its side
+                marks.append((geo.side_mark, x, vy1 - 8 * k))
+        else:
+            right_on_left = _right_on_the_viewers_left(geo)
+            y = min(shown[3] - 3 * k, y1 + 13 * k)
+            # A crop of one arm shows one side only: marking the other edge would name the trunk beside it wrongly.
+            sides = self.sides(geo.id)
+            placed = (("R", x0 + 4 * k), ("L", x1 - 4 * k)) if right_on_left else (("L", x0 + 4 * k), ("R", x1 - 4 * k))
+            marks += [(text, x, y) for text, x in placed if ("right" if text == "R" else "left") in sides]
+        if not marks:
             return
-        right_on_left = _right_on_the_viewers_left(geo)
-        y = min(shown[3] - 3, y1 + 13)
         group = dwg.g(class_="tm-sides")
         group["aria-hidden"] = "true"
-        # A crop of one arm shows one side only: marking the other edge would name the trunk beside it wrongly.
-        sides = self.sides(geo.id)
-        marks = (("R", x0 + 4), ("L", x1 - 4)) if right_on_left else (("L", x0 + 4), ("R", x1 - 4))
-        for text, x in marks:
-            if ("right" if text == "R" else "left") in sides:
-                group.add(dwg.text(text, insert=(fmt(x), fmt(y)), class_="tm-side", text_anchor="middle"))
+        for text, x, y in marks:
+            label = dwg.text(text, insert=(0, 0), class_="tm-side", text_anchor="middle")
+            # A transform, not a font size: the page's stylesheet sets the font, and inline styles are not allowed.
+            label["transform"] = f"translate({fmt(x)},{fmt(y)})" + (f" scale({k:.3g})" if k < 1 else "")
+            group.add(label)
         dwg.add(group)
 
     @staticmethod

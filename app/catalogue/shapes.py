@@ -17,9 +17,10 @@ Box = tuple[float, float, float, float]  # min x, min y, max x, max y
 Inside = Callable[[Point], bool]
 Cut = Callable[[Point, Point], Point]
 MIRROR = "~"
-# A region appears in a crop when at least this much of its polygon (square units) lies inside the box:
+# A region appears in a crop when at least this much of it (square units) lies inside the box and the body:
 # less would be a sliver at the frame's edge, not a part of the body the close-up shows.
 MIN_CROP_AREA = 40.0
+SAMPLE = 2.0  # grid step (units) of the visible-area estimate
 
 
 def rnd(value: float) -> float:
@@ -109,7 +110,8 @@ def region_polygons(view: View, views: Mapping[str, View], specs: Iterable[Regio
     if view.crop_of is not None:
         assert view.box is not None  # the model requires a box with crop_of
         source = region_polygons(views[view.crop_of], views, specs)
-        return {rid: poly for rid, poly in source.items() if clipped_area(poly, view.box) >= MIN_CROP_AREA}
+        body = outline_polygons(views[view.crop_of], views)
+        return {rid: poly for rid, poly in source.items() if shows(poly, view.box, body)}
     if view.mirror_of is not None:
         source_view = views[view.mirror_of]
         flipped = {
@@ -159,3 +161,52 @@ def clipped_area(polygon: Sequence[Point], box: Box) -> float:
         points = _clip(points, inside, cut)
     n = len(points)
     return abs(sum(points[i - 1][0] * points[i][1] - points[i][0] * points[i - 1][1] for i in range(n))) / 2
+
+
+def outline_polygons(view: View, views: Mapping[str, View]) -> list[list[Point]]:
+    """The silhouette as the polygons through its outlines' landmarks: the smooth curve drawn through
+    them is close enough to decide what a crop shows."""
+    source = views[view.mirror_of] if view.mirror_of is not None else view
+    polygons: list[list[Point]] = []
+    for outline in source.outlines:
+        polygons.append([landmark(source, n) for n in outline.points])
+        if outline.mirror and source.mirror_x is not None:
+            polygons.append([landmark(source, n) for n in mirrored_names(outline.points)])
+    if view.mirror_of is not None:
+        polygons = [[(rnd(source.width - x), y) for x, y in polygon] for polygon in polygons]
+    return polygons
+
+
+def _inside(polygon: Sequence[Point], x: float, y: float) -> bool:
+    inside = False
+    j = len(polygon) - 1
+    for i in range(len(polygon)):
+        (xi, yi), (xj, yj) = polygon[i], polygon[j]
+        if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / (yj - yi) + xi:
+            inside = not inside
+        j = i
+    return inside
+
+
+def shows(polygon: Sequence[Point], box: Box, body: Sequence[Sequence[Point]]) -> bool:
+    """Whether at least MIN_CROP_AREA of a region lies inside both the box and the body (sampled on a grid,
+    stopping as soon as enough is found)."""
+    if clipped_area(polygon, box) < MIN_CROP_AREA:
+        return False  # cheap rejection: not even the polygon reaches in
+    xs, ys = [p[0] for p in polygon], [p[1] for p in polygon]
+    x0, y0 = max(min(xs), box[0]), max(min(ys), box[1])
+    x1, y1 = min(max(xs), box[2]), min(max(ys), box[3])
+    parts = [(part, min(p[0] for p in part), max(p[0] for p in part)) for part in body]
+    needed = MIN_CROP_AREA / (SAMPLE * SAMPLE)
+    count = 0
+    y = y0 + SAMPLE / 2
+    while y < y1:
+        x = x0 + SAMPLE / 2
+        while x < x1:
+            if _inside(polygon, x, y) and any(lo <= x <= hi and _inside(part, x, y) for part, lo, hi in parts):
+                count += 1
+                if count >= needed:
+                    return True
+            x += SAMPLE
+        y += SAMPLE
+    return False

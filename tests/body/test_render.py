@@ -23,8 +23,8 @@ FULL_BODY = ["anterior", "posterior", "lateral-right", "lateral-left", "plantar"
 CLOSE_UPS = ["head-right", "head-left", "hands-palm", "hands-back", "feet-top", "legs-medial", "pelvic-floor"]
 CROPS = [
     "trunk-front", "back-upper", "back-lower",
-    "arm-right-side", "arm-right-front", "forearm-right-front", "forearm-right-back",
-    "arm-left-side", "arm-left-front", "forearm-left-front", "forearm-left-back",
+    "arm-right-side", "arm-right-front", "forearm-right-front", "forearm-right-back", "elbow-right",
+    "arm-left-side", "arm-left-front", "forearm-left-front", "forearm-left-back", "elbow-left",
     "hip-right", "hip-left", "calves",
 ]  # fmt: skip
 VIEWS = FULL_BODY + CLOSE_UPS + CROPS
