@@ -17,6 +17,7 @@ from svgwrite.base import BaseElement, Title
 
 from app.body.atlas import authored_marker, derived_marker, geometry_of, location_regions, warps_of
 from app.body.geometry import BBox, Curve, MuscleDrawing, Point, ViewGeometry, fmt, polygon_path, union_bbox
+from app.body.targets import TouchViews
 from app.body.zones import ZoneShapes
 from app.catalogue.index import Catalogue
 from app.catalogue.models import BASE_FIGURE
@@ -68,6 +69,7 @@ class BodyDiagrams:
         self.zone_shapes = ZoneShapes()
         self.geometry: dict[str, ViewGeometry] = geometry_of(catalogue, figure)
         self.warps = warps_of(catalogue, figure)
+        self.touch_views = TouchViews(self.geometry, self.zone_shapes.body)
         self._derived: dict[tuple[str, str, str], Point | None] = {}
 
     def view_ids(self) -> list[str]:
@@ -449,6 +451,10 @@ class BodyDiagrams:
             viewbox=frame,
             marker_size=size,
         )
+
+    def touch_view(self, region_id: str) -> str | None:
+        """The first view (whole body first) in which a region is big enough to touch on a phone."""
+        return self.touch_views.view(region_id)
 
     def sides(self, view_id: str) -> set[str]:
         """The person's sides a view shows, read from its sided regions (a crop of one arm shows one)."""

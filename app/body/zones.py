@@ -32,7 +32,8 @@ class ZoneShapes:
         self._paths: dict[tuple[str, frozenset[str]], str] = {}
         self._lock = threading.Lock()
 
-    def _body(self, geo: ViewGeometry) -> BaseGeometry:
+    def body(self, geo: ViewGeometry) -> BaseGeometry:
+        """The silhouette within the canvas, as one shape (kept per view)."""
         body = self._bodies.get(geo.id)
         if body is None:
             body = shapely.union_all([Polygon(part).buffer(0) for part in geo.silhouette])
@@ -56,7 +57,7 @@ class ZoneShapes:
         if not region_ids:
             return ""
         union = shapely.union_all([Polygon(geo.regions[r]).buffer(0) for r in sorted(region_ids)])
-        shape = union.intersection(self._body(geo))
+        shape = union.intersection(self.body(geo))
         return _path_data(_smooth(shape).simplify(SIMPLIFY))
 
 

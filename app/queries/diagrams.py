@@ -72,6 +72,10 @@ class Diagrams:
     def best_view(self, tp_id: str, side: str) -> str:
         return self.body.best_view(tp_id, side)
 
+    def touch_view(self, region_id: str) -> str | None:
+        """The view to select a region in on a phone: the first where it is big enough to touch."""
+        return self.body.touch_view(region_id)
+
     def state_map(
         self,
         view_id: str,

@@ -95,7 +95,9 @@ def region_page(request: Request, region_id: Ident) -> HTMLResponse:
     snap = snapshot(request)
     c = snap.catalogue
     region = _record(snap, "regions", "body region", region_id)
-    view = region["views"][0] if region["views"] else default_view(c)
+    # The explorer opens in a view where the region is big enough to touch on a phone (a close-up for a finger).
+    view = snap.diagrams.touch_view(region_id) if snap.diagrams.views else None
+    view = view or (region["views"][0] if region["views"] else default_view(c))
     referring = lookup_result(snap, [region_id], [], 100).items
     context = {
         "region": region,

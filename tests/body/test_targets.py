@@ -116,3 +116,12 @@ def test_the_check_itself() -> None:
     diamond = Polygon([(15, 0), (30, 15), (15, 30), (0, 15)])  # fits a 15x15 square, not 24x24
     assert _fits_square(diamond, 13)
     assert not _fits_square(diamond, 24)
+
+
+def test_the_view_a_region_page_opens_makes_it_a_target() -> None:
+    """The region page's link to the body map opens a view in which the region is big enough to touch."""
+    from tests.body.test_render import diagrams
+
+    wrong = {rid: diagrams().touch_view(rid) for rid in catalogue().regions}
+    wrong = {rid: view for rid, view in wrong.items() if view not in target_px_ok()[rid]}
+    assert wrong == {}

@@ -166,3 +166,12 @@ def test_a_trigger_point_page_frames_its_pattern(real_client: TestClient) -> Non
     face = soup(real_client.get("/trigger-points/masseter-1")).select_one("figure svg")
     assert "tm-head-right" in face["class"]
     assert face["viewbox"].split(",")[2:] == ["240.0", "360.0"]
+
+
+def test_a_region_page_opens_the_map_where_the_region_can_be_touched(real_client: TestClient) -> None:
+    def link(region_id: str) -> str:
+        return soup(real_client.get(f"/regions/{region_id}")).select_one(".actions a")["href"]
+
+    assert link("medial-epicondyle-left") == "/?view=elbow-left&region=medial-epicondyle-left"
+    assert link("thumb-right").startswith("/?view=hands-")
+    assert link("thigh-anterior-right") == "/?view=anterior&region=thigh-anterior-right"
