@@ -12,12 +12,14 @@ from collections.abc import Callable, Collection, Iterable
 
 from app.body.render import BodyDiagrams, Marker
 from app.catalogue.index import Catalogue
+from app.catalogue.models import BASE_FIGURE
 
 
 class Diagrams:
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(self, catalogue: Catalogue, figure: str = BASE_FIGURE) -> None:
         self.catalogue = catalogue
-        self.body = BodyDiagrams(catalogue)
+        self.figure = figure
+        self.body = BodyDiagrams(catalogue, figure)
         self._cache: dict[tuple[str, ...], bytes] = {}
         self._locks: dict[tuple[str, ...], threading.Lock] = {}
         self._guard = threading.Lock()
