@@ -18,7 +18,7 @@ from app.body.atlas import ATLAS_CHECKS
 from app.catalogue.index import Catalogue
 from app.catalogue.loader import load_catalogue
 from app.errors import CatalogueInvalid
-from app.settings import REPO_ROOT, Settings, default_data_dir
+from app.settings import REPO_ROOT, Settings, default_data_dir, default_figure
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -76,7 +76,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from app.main import create_app
 
-    settings = Settings(data_dir=Path(args.data), host=args.host, port=args.port, reload_data=args.reload_data)
+    settings = Settings(
+        data_dir=Path(args.data), host=args.host, port=args.port, reload_data=args.reload_data, figure=args.figure
+    )
     app = create_app(settings)
     uvicorn.run(app, host=settings.host, port=settings.port, log_level=args.log_level)
     return 0
@@ -93,6 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--data", default=str(default_data_dir()), help=data_help)
     serve.add_argument("--reload-data", action="store_true", help="watch the data folder and reload valid edits")
     serve.add_argument("--log-level", default="info")
+    serve.add_argument(
+        "--figure",
+        default=default_figure(),
+        help="figure drawn when a request names none (default: $TRIGGERMAP_FIGURE or male)",
+    )
     serve.set_defaults(func=cmd_serve)
 
     validate = sub.add_parser("validate", help="check the catalogue; print every error as file:line")

@@ -44,12 +44,12 @@ def operation_id(route: APIRoute) -> str:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    store = Store(settings.data_dir, warm=settings.warm)
+    store = Store(settings.data_dir, settings.figure, warm=settings.warm)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settings.warm:  # thumbnails drawn once, after startup, not on request
-            store.snapshot.diagrams.warm_in_background()
+            store.snapshot.warm_in_background()
         if settings.reload_data:
             store.watch(settings.reload_interval)
         yield

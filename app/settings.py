@@ -11,6 +11,11 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_ROOT = PACKAGE_DIR.parent
 
 
+def default_figure() -> str:
+    """`TRIGGERMAP_FIGURE` (e.g. "female"), else the male figure: drawn when a request names none."""
+    return os.environ.get("TRIGGERMAP_FIGURE") or "male"
+
+
 def default_data_dir() -> Path:
     """`TRIGGERMAP_DATA`, else the repository's data/ folder."""
     return Path(os.environ.get("TRIGGERMAP_DATA") or REPO_ROOT / "data")
@@ -27,6 +32,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     reload_data: bool = False
+    figure: str = field(default_factory=default_figure)
     # How often the data folder is checked when reload_data is on.
     reload_interval: float = 0.3
     # Draw every thumbnail once in a background thread after startup (tests turn it off: apps by the dozen).

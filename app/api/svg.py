@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
-from app.api.deps import SnapshotDep
+from app.api.deps import FigureParam, SnapshotDep, diagrams_of
 from app.api.responses import PROBLEMS
 from app.errors import BadRequest, NotFound
 from app.http.caching import cached
@@ -49,11 +49,16 @@ def _ids(snap: Snapshot, raw: str | None) -> list[str]:
     summary="Thumbnail of one trigger point's referral pattern",
 )
 def get_thumbnail_svg(
-    request: Request, snap: SnapshotDep, trigger_point_id: Annotated[str, Path(max_length=100)], side: Side = "right"
+    request: Request,
+    snap: SnapshotDep,
+    trigger_point_id: Annotated[str, Path(max_length=100)],
+    side: Side = "right",
+    figure: FigureParam = None,
 ) -> Response:
     _tp(snap, trigger_point_id)
-    body = snap.diagrams.thumbnail(trigger_point_id, side)
-    return cached(request, body, etag_for(snap.version, "thumb", trigger_point_id, side), SVG)
+    diagrams = diagrams_of(snap, figure)
+    body = diagrams.thumbnail(trigger_point_id, side)
+    return cached(request, body, etag_for(snap.version, "thumb", trigger_point_id, side, diagrams.figure), SVG)
 
 
 @router.get(
@@ -70,17 +75,19 @@ def get_view_svg(
     trigger_point: Annotated[str | None, Query(max_length=100)] = None,
     side: Side = "right",
     layer: Layer = None,
+    figure: FigureParam = None,
 ) -> Response:
+    diagrams = diagrams_of(snap, figure)
     if view_id not in snap.catalogue.views:
         raise NotFound(f"no view '{view_id[:40]}'", suggestions=closest(view_id, snap.catalogue.views))
     highlighted = _ids(snap, highlight)
     if trigger_point is not None and highlighted:
         raise BadRequest("use either highlight or trigger_point, not both")
     if trigger_point is None and not highlighted:
-        body = snap.diagrams.plain(view_id, layer)
-        return cached(request, body, etag_for(snap.version, "svg", view_id, layer or ""), SVG)
+        body = diagrams.plain(view_id, layer)
+        return cached(request, body, etag_for(snap.version, "svg", view_id, layer or "", diagrams.figure), SVG)
     if trigger_point is not None:
-        body = snap.diagrams.trigger_point(view_id, _tp(snap, trigger_point), side)
+        body = diagrams.trigger_point(view_id, _tp(snap, trigger_point), side)
     else:
-        body = snap.diagrams.highlighted(view_id, highlighted, layer)
-    return cached(request, body, etag_for(snap.version, request.url.path, request.url.query), SVG)
+        body = diagrams.highlighted(view_id, highlighted, layer)
+    return cached(request, body, etag_for(snap.version, request.url.path, request.url.query, diagrams.figure), SVG)

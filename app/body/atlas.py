@@ -12,6 +12,7 @@ from app.body.figures import Warp, figure_ids, view_warps, warped_muscles, warpe
 from app.body.geometry import MuscleDrawing, Point, ViewGeometry, build_views, contains, rnd
 from app.catalogue.index import Catalogue
 from app.catalogue.models import BASE_FIGURE, TriggerPoint
+from app.catalogue.shapes import authored_view
 from app.errors import Misplaced
 
 _GEOMETRY_KEY = "_body_geometry"
@@ -36,7 +37,7 @@ def geometry_of(catalogue: Catalogue, figure: str = BASE_FIGURE) -> dict[str, Vi
         warps = warps_of(catalogue, figure)
         views = warped_views(catalogue, figure, warps)
         muscles = warped_muscles(catalogue, warps) if figure != BASE_FIGURE else catalogue.muscle_specs.values()
-        cache[figure] = build_views(views, catalogue.region_specs.values(), muscles)
+        cache[figure] = build_views(views, catalogue.region_specs.values(), muscles, catalogue.views)
     return cache[figure]
 
 
@@ -120,7 +121,7 @@ def _misplaced_on(catalogue: Catalogue, figure: str) -> list[Misplaced]:
                 names = ", ".join(tp.location.regions)
                 problems.append(Misplaced(tp.id, view_id, f"{where} lies outside its location ({names})"))
         if tp.preferred_view is not None:
-            source = catalogue.views[tp.preferred_view].mirror_of or tp.preferred_view
+            source = authored_view(tp.preferred_view, catalogue.views)
             if source not in shapes:
                 message = f"preferred_view {tp.preferred_view} does not draw muscle {tp.muscle}"
                 problems.append(Misplaced(tp.id, tp.preferred_view, message))

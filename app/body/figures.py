@@ -100,6 +100,11 @@ def warped_views(catalogue: Catalogue, figure_id: str, warps: Mapping[str, Warp]
         return dict(catalogue.views)
     out: dict[str, View] = {}
     for view_id, view in catalogue.views.items():
+        if view.crop_of is not None and view.box is not None:
+            box = _warped_box(catalogue, view.crop_of, view.box, warps)
+            size = {"width": round(box[2] - box[0], 1), "height": round(box[3] - box[1], 1)}
+            out[view_id] = view.model_copy(update={"box": box, **size})
+            continue
         if view.mirror_of is not None:
             out[view_id] = view
             continue
@@ -110,6 +115,22 @@ def warped_views(catalogue: Catalogue, figure_id: str, warps: Mapping[str, Warp]
         details = [*(s for s in view.details if s.points not in hidden), *figure.details.get(view_id, [])]
         out[view_id] = view.model_copy(update={"landmarks": landmarks, "details": details})
     return out
+
+
+def _warped_box(
+    catalogue: Catalogue, view_id: str, box: tuple[float, float, float, float], warps: Mapping[str, Warp]
+) -> tuple[float, float, float, float]:
+    """A crop's frame moved with the body it frames (its corners and edge midpoints through the warp)."""
+    view = catalogue.views[view_id]
+    x0, y0, x1, y1 = box
+    points = [(x, y) for x in (x0, (x0 + x1) / 2, x1) for y in (y0, (y0 + y1) / 2, y1)]
+    if view.mirror_of is None:
+        moved = warps[view_id].apply(points)
+    else:  # a mirror view is drawn from its source's warped landmarks, flipped
+        width = catalogue.views[view.mirror_of].width
+        moved = [(width - x, y) for x, y in warps[view.mirror_of].apply([(width - x, y) for x, y in points])]
+    xs, ys = [x for x, _ in moved], [y for _, y in moved]
+    return (round(min(xs), 1), round(min(ys), 1), round(max(xs), 1), round(max(ys), 1))
 
 
 def warped_muscles(catalogue: Catalogue, warps: Mapping[str, Warp]) -> list[MuscleSpec]:

@@ -4,7 +4,9 @@ Pure functions over the catalogue's views and region specs, with no drawing
 and no shapely: the renderer and the tests build on them. Landmarks are
 authored for the person's right side and the midline; `~name` is the mirror
 image of `name` across the view's `mirror_x`. A view with `mirror_of` is the
-other view flipped horizontally with every sided region switched to `-left`.
+other view flipped horizontally with every sided region switched to `-left`;
+a view with `crop_of` is the other view's drawing framed by its `box` (a close-up
+that needs no geometry of its own, so regions and muscles show in it as drawn).
 Coordinates are rounded to one decimal so output is deterministic and small.
 """
 
@@ -13,43 +15,30 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from app.catalogue.models import MuscleSpec, RegionSpec, ShapePoint, Stroke, View
+from app.catalogue.models import MuscleSpec, RegionSpec, Stroke, View
+from app.catalogue.shapes import (
+    Point,
+    authored_view,
+    clipped_area,
+    landmark,
+    mirrored_names,
+    muscle_reaches,
+    region_polygons,
+    rnd,
+    shape_point,
+)
 
-Point = tuple[float, float]
 BBox = tuple[float, float, float, float]  # min x, min y, max x, max y
-MIRROR = "~"
 SAMPLES_PER_SEGMENT = 8
-
-
-def rnd(value: float) -> float:
-    """Round to one decimal, never '-0.0'."""
-    return round(value, 1) + 0.0
 
 
 def fmt(value: float) -> str:
     """A compact, deterministic number for SVG: '12', '12.5', '-3.1'."""
     text = f"{rnd(value):.1f}"
     return text[:-2] if text.endswith(".0") else text
-
-
-def _mirror(point: Point, axis: float) -> Point:
-    return (rnd(2 * axis - point[0]), point[1])
-
-
-def landmark(view: View, name: str) -> Point:
-    """The point a landmark name stands for in its own (non-mirrored) view."""
-    if name.startswith(MIRROR):
-        if view.mirror_x is None:
-            raise ValueError(f"view {view.id} has no mirror_x, so '{name}' has no meaning")
-        return _mirror(landmark(view, name[1:]), view.mirror_x)
-    try:
-        x, y = view.landmarks[name]
-    except KeyError:
-        raise KeyError(f"view {view.id}: unknown landmark '{name}'") from None
-    return (rnd(x), rnd(y))
 
 
 def _unit(dx: float, dy: float) -> Point:
@@ -244,6 +233,8 @@ class ViewGeometry:
     side_mark: str | None = None  # "R"/"L" for a view that shows one side of the person
     landmark_lines: tuple[Curve, ...] = ()  # the faint landmark layer, drawn on request
     muscles: tuple[MuscleDrawing, ...] = ()  # deep ones first, so superficial ones are drawn over them
+    origin: Point = (0, 0)  # the canvas' top left: a crop frames part of another view's drawing
+    drawn_over: str = ""  # the view whose drawing this one shows (itself, or the view a crop frames)
     _cache: dict[str, tuple[Point | None, BBox | None, float]] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
@@ -266,7 +257,7 @@ class ViewGeometry:
         return tuple(_EdgeRows(part) for part in self.silhouette)
 
     def _visible(self, region_id: str) -> tuple[Point | None, BBox | None, float]:
-        """The representative point, bbox and area of a region clipped to the body, by sampling.
+        """The representative point, bbox and area of a region clipped to the body and the canvas, by sampling.
 
         A grid of samples tested against the region and the body, row by row: each row's edge crossings are
         found once, and `contains`'s even-odd test becomes a count of the crossings right of a sample (the same
@@ -276,7 +267,9 @@ class ViewGeometry:
         if found is not None:
             return found
         polygon = self.regions[region_id]
+        vx0, vy0, vx1, vy1 = self.viewbox
         x0, y0, x1, y1 = bbox(polygon)
+        x0, y0, x1, y1 = max(x0, vx0), max(y0, vy0), min(x1, vx1), min(y1, vy1)
         step = max(0.5, min(4.0, math.sqrt((x1 - x0) * (y1 - y0) / 900)))
         xs: list[float] = []
         x = x0 + step / 2
@@ -330,11 +323,9 @@ class ViewGeometry:
         return self._visible(region_id)[2]
 
     def outline_area(self, region_id: str) -> float:
-        """The area of the region's polygon, unclipped (shoelace): cheap enough to rank views at load."""
-        polygon = self.regions[region_id]
-        n = len(polygon)
-        twice = sum(polygon[i][0] * polygon[(i + 1) % n][1] - polygon[(i + 1) % n][0] * polygon[i][1] for i in range(n))
-        return abs(twice) / 2
+        """The area of the region's polygon within the canvas, not clipped to the body: cheap enough to rank
+        views at load (a crop shows only what lies in its frame)."""
+        return clipped_area(self.regions[region_id], self.viewbox)
 
     def muscle(self, muscle_id: str, side: str) -> MuscleDrawing | None:
         """The muscle as drawn on the person's side (a view showing one side draws only that one)."""
@@ -343,21 +334,28 @@ class ViewGeometry:
                 return drawing
         return None
 
+    @property
+    def viewbox(self) -> BBox:
+        """The canvas in drawing units: min x, min y, max x, max y."""
+        x, y = self.origin
+        return (x, y, rnd(x + self.width), rnd(y + self.height))
+
     def body_bbox(self) -> BBox:
+        """The figure's bounding box, within the canvas (a crop shows part of the figure)."""
         return self._body_box
 
     @cached_property
     def _body_box(self) -> BBox:
-        return union_bbox(self._silhouette_boxes) or (0.0, 0.0, self.width, self.height)
+        found = union_bbox(self._silhouette_boxes)
+        if found is None:
+            return self.viewbox
+        vx0, vy0, vx1, vy1 = self.viewbox
+        return (max(found[0], vx0), max(found[1], vy0), min(found[2], vx1), min(found[3], vy1))
 
 
 def _curve(view: View, names: Sequence[str], corners: Iterable[str], closed: bool, bold: bool = False) -> Curve:
     corner_set = set(corners)
     return Curve(tuple(landmark(view, n) for n in names), tuple(n in corner_set for n in names), closed, bold)
-
-
-def _mirrored_names(names: Sequence[str]) -> list[str]:
-    return [n[1:] if n.startswith(MIRROR) else MIRROR + n for n in names]
 
 
 def _flip_curve(curve: Curve, width: float) -> Curve:
@@ -370,16 +368,9 @@ def _strokes(view: View, strokes: Iterable[Stroke]) -> tuple[Curve, ...]:
     for stroke in strokes:
         curves.append(_curve(view, stroke.points, stroke.corners, stroke.closed, stroke.bold))
         if stroke.mirror and view.mirror_x is not None:
-            names, corners = _mirrored_names(stroke.points), _mirrored_names(stroke.corners)
+            names, corners = mirrored_names(stroke.points), mirrored_names(stroke.corners)
             curves.append(_curve(view, names, corners, stroke.closed, stroke.bold))
     return tuple(curves)
-
-
-def _shape_point(view: View, point: ShapePoint, mirrored: bool) -> Point:
-    if isinstance(point, str):
-        return landmark(view, _mirrored_names([point])[0] if mirrored else point)
-    x, y = point
-    return _mirror((x, y), view.mirror_x) if mirrored and view.mirror_x is not None else (rnd(x), rnd(y))
 
 
 def _muscles(view: View, muscle_specs: Iterable[MuscleSpec]) -> tuple[MuscleDrawing, ...]:
@@ -392,7 +383,7 @@ def _muscles(view: View, muscle_specs: Iterable[MuscleSpec]) -> tuple[MuscleDraw
             continue
         for side, mirrored in sides:
             parts = tuple(
-                Curve(tuple(_shape_point(view, p, mirrored) for p in part), (False,) * len(part), True)
+                Curve(tuple(shape_point(view, p, mirrored) for p in part), (False,) * len(part), True)
                 for part in shape.parts
             )
             drawings.append(MuscleDrawing(spec.id, side, parts, shape.deep))
@@ -404,16 +395,45 @@ def _flip_muscle(drawing: MuscleDrawing, width: float) -> MuscleDrawing:
     return MuscleDrawing(drawing.muscle, side, tuple(_flip_curve(c, width) for c in drawing.parts), drawing.deep)
 
 
+def _muscle_in_crop(spec: MuscleSpec, crop: View, views: Mapping[str, View]) -> bool:
+    source = authored_view(crop.id, views)
+    return source in spec.shapes and muscle_reaches(spec.shapes[source], crop, views)
+
+
 def build_view(
-    view: View, views: Mapping[str, View], specs: Iterable[RegionSpec], muscle_specs: Iterable[MuscleSpec] = ()
+    view: View,
+    views: Mapping[str, View],
+    specs: Iterable[RegionSpec],
+    muscle_specs: Iterable[MuscleSpec] = (),
+    base_views: Mapping[str, View] | None = None,
 ) -> ViewGeometry:
-    """Resolve one view's outlines, details, concrete region polygons and muscles."""
+    """Resolve one view's outlines, details, concrete region polygons and muscles.
+
+    `base_views` are the views as authored, when `views` are another figure's warp of them: a crop shows
+    at least the regions the catalogue lists for it (decided on the authored figure), and whatever else
+    this figure's warp moves into its frame.
+    """
+    specs, muscle_specs = list(specs), list(muscle_specs)
+    base = base_views or views
+    if view.crop_of is not None:
+        source = build_view(views[view.crop_of], views, specs, muscle_specs, base)
+        # What the crop's frame shows of this figure, and at least what it shows of the authored one.
+        members = region_polygons(base[view.id], base, specs).keys() | region_polygons(view, views, specs).keys()
+        shown = {m.id for m in muscle_specs if _muscle_in_crop(m, base[view.id], base)}
+        return replace(
+            source,
+            id=view.id,
+            name=view.name,
+            width=view.width,
+            height=view.height,
+            regions={rid: polygon for rid, polygon in source.regions.items() if rid in members},
+            origin=(view.box[0], view.box[1]) if view.box is not None else (0, 0),
+            muscles=tuple(m for m in source.muscles if m.muscle in shown),
+            _cache={},
+        )
+    regions = region_polygons(view, views, specs)
     if view.mirror_of is not None:
-        source = build_view(views[view.mirror_of], views, specs, muscle_specs)
-        flipped_regions: dict[str, tuple[Point, ...]] = {}
-        for region_id, polygon in source.regions.items():
-            flipped = tuple((rnd(source.width - x), y) for x, y in polygon)
-            flipped_regions[_switch_side(region_id)] = flipped
+        source = build_view(views[view.mirror_of], views, specs, muscle_specs, base)
         return ViewGeometry(
             id=view.id,
             name=view.name,
@@ -422,31 +442,19 @@ def build_view(
             outlines=tuple(_flip_curve(c, source.width) for c in source.outlines),
             details=tuple(_flip_curve(c, source.width) for c in source.details),
             landmark_lines=tuple(_flip_curve(c, source.width) for c in source.landmark_lines),
-            regions=dict(sorted(flipped_regions.items())),
+            regions=regions,
             side_mark="L" if source.side_mark == "R" else "R" if source.side_mark == "L" else None,
             muscles=tuple(_flip_muscle(m, source.width) for m in source.muscles),
+            drawn_over=view.id,
         )
     mirrorable = view.mirror_x is not None
     outlines: list[Curve] = []
     for outline in view.outlines:
         outlines.append(_curve(view, outline.points, outline.corners, True))
         if outline.mirror and mirrorable:
-            outlines.append(_curve(view, _mirrored_names(outline.points), _mirrored_names(outline.corners), True))
+            outlines.append(_curve(view, mirrored_names(outline.points), mirrored_names(outline.corners), True))
     details = _strokes(view, view.details)
     landmark_lines = _strokes(view, view.landmark_lines)
-    regions: dict[str, tuple[Point, ...]] = {}
-    for spec in specs:
-        names = spec.shapes.get(view.id)
-        if not names:
-            continue
-        polygon = tuple(landmark(view, n) for n in names)
-        if not spec.sided:
-            regions[spec.id] = polygon
-        elif mirrorable:
-            regions[f"{spec.id}-right"] = polygon
-            regions[f"{spec.id}-left"] = tuple(landmark(view, n) for n in _mirrored_names(names))
-        else:
-            regions[f"{spec.id}-right"] = polygon
     return ViewGeometry(
         id=view.id,
         name=view.name,
@@ -459,20 +467,16 @@ def build_view(
         mirror_x=view.mirror_x,
         side_mark=None if mirrorable else "R",
         muscles=_muscles(view, muscle_specs),
+        drawn_over=view.id,
     )
 
 
-def _switch_side(region_id: str) -> str:
-    if region_id.endswith("-right"):
-        return region_id[: -len("right")] + "left"
-    if region_id.endswith("-left"):
-        return region_id[: -len("left")] + "right"
-    return region_id
-
-
 def build_views(
-    views: Mapping[str, View], specs: Iterable[RegionSpec], muscle_specs: Iterable[MuscleSpec] = ()
+    views: Mapping[str, View],
+    specs: Iterable[RegionSpec],
+    muscle_specs: Iterable[MuscleSpec] = (),
+    base_views: Mapping[str, View] | None = None,
 ) -> dict[str, ViewGeometry]:
     """Every view's geometry, in the catalogue's view order."""
     specs, muscle_specs = list(specs), list(muscle_specs)
-    return {view_id: build_view(view, views, specs, muscle_specs) for view_id, view in views.items()}
+    return {view_id: build_view(view, views, specs, muscle_specs, base_views) for view_id, view in views.items()}

@@ -17,8 +17,11 @@ from svgwrite.base import BaseElement, Title
 
 from app.body.atlas import authored_marker, derived_marker, geometry_of, location_regions, warps_of
 from app.body.geometry import BBox, Curve, MuscleDrawing, Point, ViewGeometry, fmt, polygon_path, union_bbox
-from app.catalogue.index import Catalogue, view_sides
+from app.body.targets import TouchViews
+from app.body.zones import ZoneShapes
+from app.catalogue.index import Catalogue
 from app.catalogue.models import BASE_FIGURE
+from app.catalogue.shapes import authored_view
 
 STYLE = """
 .tm-body{fill:#f4e1d2}
@@ -28,8 +31,7 @@ a:hover .region,a:focus .region{fill:#ecc9ae}
 a:focus{outline:none}
 a:focus .region{stroke:#1f4e8c;stroke-width:1.6}
 .region.is-highlighted{fill:#4f7fc0}
-.region.is-spillover{fill:url(#tm-stipple)}
-.region.is-essential{fill:#c62828}
+.region.is-spillover,.region.is-essential,.tm-borderless .region{fill:transparent;stroke:none}
 .tm-detail{fill:none;stroke:#a4806b;stroke-width:.9;stroke-linecap:round;stroke-linejoin:round}
 .tm-x{stroke-linecap:round}
 .tm-side{font:600 11px sans-serif;fill:#8a6d5c}
@@ -67,8 +69,10 @@ class BodyDiagrams:
     def __init__(self, catalogue: Catalogue, figure: str = BASE_FIGURE) -> None:
         self.catalogue = catalogue
         self.figure = figure
+        self.zone_shapes = ZoneShapes()
         self.geometry: dict[str, ViewGeometry] = geometry_of(catalogue, figure)
         self.warps = warps_of(catalogue, figure)
+        self.touch_views = TouchViews(self.geometry, self.zone_shapes.body)
         self._derived: dict[tuple[str, str, str], Point | None] = {}
 
     def view_ids(self) -> list[str]:
@@ -110,6 +114,45 @@ class BodyDiagrams:
     def _hatch(self, dwg: svgwrite.Drawing) -> None:
         dwg.defs.add(hatch_pattern(dwg))
 
+    def _referral(
+        self,
+        dwg: svgwrite.Drawing,
+        geo: ViewGeometry,
+        essential: Collection[str],
+        spillover: Collection[str],
+        prefix: str,
+    ) -> None:
+        group = self.referral_group(dwg, geo, essential, spillover, prefix)
+        if group is not None:
+            dwg.add(group)
+
+    def referral_group(
+        self,
+        dwg: svgwrite.Drawing,
+        geo: ViewGeometry,
+        essential: Collection[str],
+        spillover: Collection[str],
+        prefix: str,
+    ) -> svgwrite.container.Group | None:
+        """Each tier as one smooth shape under the regions (which turn see-through and borderless there).
+
+        Under, not over: the regions stay the click targets with their titles, hover and focus rings,
+        and the opaque regions around a zone hide nothing of it but what lies outside the union.
+        """
+        tiers = [(spillover, "url(#tm-stipple)", "tm-zone-spillover"), (essential, HATCH, "tm-zone-essential")]
+        paths = [(self.zone_shapes.path(geo, ids), fill, cls) for ids, fill, cls in tiers if ids]
+        if not any(d for d, _, _ in paths):
+            return None
+        group = dwg.g(class_="tm-zones", clip_path=f"url(#{prefix}-clip)")
+        group["aria-hidden"] = "true"
+        group["pointer-events"] = "none"
+        for d, fill, cls in paths:
+            if d:
+                path = dwg.path(d=d, fill=fill, class_=cls)
+                path["fill-rule"] = "evenodd"
+                group.add(path)
+        return group
+
     def _silhouette(self, dwg: svgwrite.Drawing, count: int, prefix: str) -> None:
         group = dwg.g(class_="tm-silhouette")
         group["aria-hidden"] = "true"
@@ -128,13 +171,17 @@ class BodyDiagrams:
         only: Collection[str] | None = None,
         titles: bool = True,
         toggles: bool = False,
+        borders: bool = True,
         pressed: Mapping[str, str] | None = None,
     ) -> None:
         """Regions as links; as toggle buttons with `aria-pressed` when `toggles` (the explorer's pain drawing).
 
+        Without `borders` (a trigger point's picture, as the Manual draws it) they are see-through and
+        unbordered, still there to click, hover and focus: the pattern reads without the pain chart's grid.
         `pressed` overrides `aria-pressed` per region (a stencil's slots, app/body/stencil.py).
         """
-        group = dwg.g(class_="tm-regions", clip_path=f"url(#{prefix}-clip)")
+        cls = "tm-regions" if borders else "tm-regions tm-borderless"
+        group = dwg.g(class_=cls, clip_path=f"url(#{prefix}-clip)")
         for region_id, polygon in geo.regions.items():
             if only is not None and region_id not in only:
                 continue
@@ -253,27 +300,38 @@ class BodyDiagrams:
         group.add(self._muscle(dwg, drawing, SHOWN_STYLE))
         return group
 
-    def _side_marks(self, dwg: svgwrite.Drawing, geo: ViewGeometry) -> None:
-        """A discreet R/L under the figure: both where the view has both sides, else the side shown."""
-        x0, _, x1, y1 = geo.body_bbox()
+    def _side_marks(self, dwg: svgwrite.Drawing, geo: ViewGeometry, frame: BBox | None = None) -> None:
+        """A discreet R/L under the figure: both where the view has both sides, else the side shown.
+
+        Kept inside the frame when a picture shows only part of the view, and scaled down in a crop (which
+        zooms in) to about their size on the whole view."""
+        shown = frame or geo.viewbox
+        ratio = (shown[3] - shown[1]) / self.geometry[geo.drawn_over].height if geo.drawn_over != geo.id else 1.0
+        k = min(1.0, max(ratio, 0.25))  # not below a quarter: a tight crop's letters stay readable
+        bx0, _, bx1, by1 = geo.body_bbox()
+        x0, x1, y1 = max(bx0, shown[0]), min(bx1, shown[2]), min(by1, shown[3])
+        marks: list[tuple[str, float, float]] = []
         if geo.mirror_x is None:
             if geo.side_mark is not None:
-                group = dwg.g(class_="tm-sides")
-                group["aria-hidden"] = "true"
-                x = 12 if geo.side_mark == "R" else geo.width - 12  # behind the figure, which faces its side
-                group.add(
-                    dwg.text(
-                        geo.side_mark, insert=(fmt(x), fmt(geo.height - 8)), class_="tm-side", text_anchor="middle"
-                    )
-                )
-                dwg.add(group)
+                vx0, _, vx1, vy1 = shown
+                x = vx0 + 12 * k if geo.side_mark == "R" else vx1 - 12 * k  # behind the figure, facing its side
+                marks.append((geo.side_mark, x, vy1 - 8 * k))
+        else:
+            right_on_left = _right_on_the_viewers_left(geo)
+            y = min(shown[3] - 3 * k, y1 + 13 * k)
+            # A crop of one arm shows one side only: marking the other edge would name the trunk beside it wrongly.
+            sides = self.sides(geo.id)
+            placed = (("R", x0 + 4 * k), ("L", x1 - 4 * k)) if right_on_left else (("L", x0 + 4 * k), ("R", x1 - 4 * k))
+            marks += [(text, x, y) for text, x in placed if ("right" if text == "R" else "left") in sides]
+        if not marks:
             return
-        right_on_left = _right_on_the_viewers_left(geo)
-        y = min(geo.height - 3, y1 + 13)
         group = dwg.g(class_="tm-sides")
         group["aria-hidden"] = "true"
-        for text, x in (("R", x0 + 4), ("L", x1 - 4)) if right_on_left else (("L", x0 + 4), ("R", x1 - 4)):
-            group.add(dwg.text(text, insert=(fmt(x), fmt(y)), class_="tm-side", text_anchor="middle"))
+        for text, x, y in marks:
+            label = dwg.text(text, insert=(0, 0), class_="tm-side", text_anchor="middle")
+            # A transform, not a font size: the page's stylesheet sets the font, and inline styles are not allowed.
+            label["transform"] = f"translate({fmt(x)},{fmt(y)})" + (f" scale({k:.3g})" if k < 1 else "")
+            group.add(label)
         dwg.add(group)
 
     @staticmethod
@@ -303,7 +361,9 @@ class BodyDiagrams:
         layer: str | None = None,
         muscle_href: Callable[[str], str] | None = default_muscle_href,
         muscle: tuple[str, str] | None = None,
+        borders: bool = True,
         viewbox: BBox | None = None,
+        marker_size: float | None = None,
     ) -> str:
         """One whole view as an SVG document; ids not in the view are ignored.
 
@@ -314,8 +374,7 @@ class BodyDiagrams:
         the one muscle under a trigger point's X.
         """
         geo = self.geometry[view_id]
-        box = viewbox or (0, 0, geo.width, geo.height)
-        size = max(2.0, MARKER_SIZE * (box[3] - box[1]) / geo.height)  # the same size on screen
+        size = marker_size or self.marker_size(geo, viewbox)
         drawing = self.view_drawing(
             geo,
             self.region_classes(geo, highlight, essential, spillover),
@@ -324,13 +383,21 @@ class BodyDiagrams:
             toggles=toggles,
             landmarks=landmarks,
             hatch=(lambda dwg: hatch_pattern(dwg)) if spillover else None,
+            referral=lambda dwg: self.referral_group(dwg, geo, essential, spillover, f"tm-{geo.id}"),
             overlay=lambda dwg: marker_group(dwg, markers, size),
             layer=layer,
             muscle_href=muscle_href,
             muscle=(lambda dwg: self.shown_muscle_group(dwg, geo, *muscle, f"tm-{geo.id}")) if muscle else None,
+            borders=borders,
             viewbox=viewbox,
         )
         return drawing.tostring()
+
+    def marker_size(self, geo: ViewGeometry, viewbox: BBox | None = None) -> float:
+        """Half an X's width: the same size on screen whatever the frame (a crop or a muscle's square is a zoom
+        into the view it frames)."""
+        shown = viewbox or geo.viewbox
+        return max(2.0, MARKER_SIZE * (shown[3] - shown[1]) / self.geometry[geo.drawn_over].height)
 
     def view_drawing(
         self,
@@ -342,24 +409,27 @@ class BodyDiagrams:
         toggles: bool,
         landmarks: bool,
         hatch: Element | None,
+        referral: Element,
         overlay: Element,
         layer: str | None = None,
         muscle_href: Callable[[str], str] | None = default_muscle_href,
         muscle: Element | None = None,
+        borders: bool = True,
         pressed: Mapping[str, str] | None = None,
         viewbox: BBox | None = None,
     ) -> svgwrite.Drawing:
         """`view_svg`'s drawing, with what a state changes passed in: the regions' classes and links, the
-        spillover fill (`hatch`, into the defs), the muscle tinted under the X (`muscle`) and what is drawn
-        over the map (`overlay`: the Xs). app/body/stencil.py passes placeholders, to fill them for each
-        state without drawing again."""
+        spillover fill (`hatch`, into the defs), the referral zones under the regions (`referral`), the muscle
+        tinted under the X (`muscle`) and what is drawn over the map (`overlay`: the Xs).
+        app/body/stencil.py passes placeholders, to fill them for each state without drawing again."""
         prefix = f"tm-{geo.id}"
-        box = viewbox or (0, 0, geo.width, geo.height)
-        dwg = self._drawing(geo, box, f"Body diagram, {geo.name}", prefix, role=role)
+        dwg = self._drawing(geo, viewbox or geo.viewbox, f"Body diagram, {geo.name}", prefix, role=role)
         if hatch is not None and (pattern := hatch(dwg)) is not None:
             dwg.defs.add(pattern)
         self._silhouette(dwg, len(geo.outlines), prefix)
-        self._regions(dwg, geo, classes, region_href, prefix, toggles=toggles, pressed=pressed)
+        if (zones := referral(dwg)) is not None:
+            dwg.add(zones)
+        self._regions(dwg, geo, classes, region_href, prefix, toggles=toggles, borders=borders, pressed=pressed)
         if layer == "muscles":
             self._muscle_layer(dwg, geo, prefix, muscle_href)
         elif muscle is not None and (shown := muscle(dwg)) is not None:
@@ -367,7 +437,7 @@ class BodyDiagrams:
         self._details(dwg, geo.details)
         if landmarks:
             self._landmarks(dwg, geo.landmark_lines)
-        self._side_marks(dwg, geo)
+        self._side_marks(dwg, geo, viewbox)
         if (drawn := overlay(dwg)) is not None:
             dwg.add(drawn)
         return dwg
@@ -386,11 +456,12 @@ class BodyDiagrams:
         inside it and the location (derived once); else the location regions' representative points."""
         geo = self.geometry[view_id]
         tp = self.catalogue.trigger_points[trigger_point_id]
-        source = self.catalogue.views[view_id].mirror_of or view_id
-        authored = authored_marker(geo, tp, source, side if source == view_id else "right", self.warps[source])
+        framed, source = geo.drawn_over, authored_view(view_id, self.catalogue.views)
+        warp = self.warps[source]
+        authored = authored_marker(geo, tp, source, side if source == framed else "right", warp)
         if authored is not None:
             width = self.geometry[source].width
-            return [(round(width - authored[0], 1), authored[1]) if source != view_id else authored]
+            return [(round(width - authored[0], 1), authored[1]) if source != framed else authored]
         drawing = geo.muscle(tp.muscle, side)
         if drawing is not None:
             key = (view_id, trigger_point_id, side)
@@ -407,29 +478,70 @@ class BodyDiagrams:
         """The X's of a trigger point in a view, each tagged with its id."""
         return [(trigger_point_id, point) for point in self.marker_points(view_id, trigger_point_id, side)]
 
-    def trigger_point_svg(self, view_id: str, trigger_point_id: str, side: str = "right", role: str = "img") -> str:
-        """A full view as the Manual draws a TrP: its muscle tinted, the X black, the essential zone
-        solid red and the spillover stippled."""
-        _, essential, spillover = self._zones(trigger_point_id, side)
+    def trigger_point_svg(
+        self, view_id: str, trigger_point_id: str, side: str = "right", role: str = "img", framed: bool = False
+    ) -> str:
+        """A view as the Manual draws a TrP: its muscle tinted, the X black, the essential zone solid red
+        and the spillover stippled. `framed` (a page's or handout's picture) crops to a square around
+        the pattern, with some of the body around it, instead of the whole figure at a small scale."""
+        location, essential, spillover = self._zones(trigger_point_id, side)
         tp = self.catalogue.trigger_points[trigger_point_id]
+        markers = self.markers(view_id, trigger_point_id, side)
+        frame, size = None, None
+        geo = self.geometry[view_id]
+        if framed and self.catalogue.views[view_id].group == "whole body":  # a close-up is framed already
+            boxes = [geo.region_bbox(r) for r in (*location, *essential, *spillover) if r in geo.regions]
+            box = union_bbox([b for b in boxes if b is not None] + [(x, y, x, y) for _, (x, y) in markers])
+            frame = _frame(box, geo, least=0.45) if box is not None else None
+            # As big on screen as on the whole figure drawn at the same width: an X to find at a glance.
+            size = 5.0 * (frame[2] - frame[0]) / geo.width if frame is not None else None
         return self.view_svg(
             view_id,
             essential=essential,
             spillover=spillover,
-            markers=self.markers(view_id, trigger_point_id, side),
+            markers=markers,
             role=role,
             landmarks=True,
             muscle=(tp.muscle, side),
+            borders=False,
+            viewbox=frame,
+            marker_size=size,
         )
 
+    def touch_view(self, region_id: str) -> str | None:
+        """The first view (whole body first) in which a region is big enough to touch on a phone."""
+        return self.touch_views.view(region_id)
+
+    def sides(self, view_id: str) -> set[str]:
+        """The person's sides a view shows, read from its sided regions (a crop of one arm shows one)."""
+        return {rid.rsplit("-", 1)[1] for rid in self.geometry[view_id].regions if rid.endswith(("-right", "-left"))}
+
     def _on_side(self, view_id: str, side: str) -> str:
-        """The view showing `side` that stands for `view_id`: lateral-right's mirror for a left-side TrP."""
+        """The view showing `side` that stands for `view_id`: lateral-right's mirror for a left-side TrP,
+        and for a close-up cropped from one side, the crop that frames the same part on the other."""
         views = self.catalogue.views
-        if side in view_sides(views[view_id]):
+        if side in self.sides(view_id):
             return view_id
-        source = views[view_id].mirror_of or view_id
-        twins = [v for v, view in views.items() if (view.mirror_of or v) == source and side in view_sides(view)]
-        return twins[0] if twins else view_id
+        source, crop = authored_view(view_id, views), views[view_id].crop_of is not None
+        twins = [
+            v
+            for v, view in views.items()
+            if authored_view(v, views) == source and (view.crop_of is not None) == crop and side in self.sides(v)
+        ]
+        if not twins or not crop:
+            return twins[0] if twins else view_id
+        mirrored = self._mirrored_box(view_id)
+        return min(
+            twins, key=lambda v: sum(abs(a - b) for a, b in zip(self.geometry[v].viewbox, mirrored, strict=True))
+        )
+
+    def _mirrored_box(self, view_id: str) -> BBox:
+        """A crop's frame moved to the other side of the person (across the midline, or into the mirror view)."""
+        geo = self.geometry[view_id]
+        x0, y0, x1, y1 = geo.viewbox
+        framed = self.geometry[geo.drawn_over]
+        axis2 = 2 * framed.mirror_x if framed.mirror_x is not None else framed.width
+        return (axis2 - x1, y0, axis2 - x0, y1)
 
     def muscle_view(self, muscle_id: str) -> str | None:
         """The view a muscle's page shows it in: the one with the most authored X's of its trigger points
@@ -460,7 +572,10 @@ class BodyDiagrams:
         of its location and essential zone.
 
         On a tie, the view in which the location and essential zone take the largest share of the figure
-        (a side view for a lateral hip pattern, a close-up for a hand pattern); then the first view.
+        (a side view for a lateral hip pattern, a close-up for a face or hand pattern); then the first view.
+        Crops of a whole-body view are left out: they are there to make small parts big enough to touch, and
+        frame a pattern no better than the thumbnail's own crop (without them this rule picks the view the
+        atlas authors chose for 186 of 199 trigger points; with them, 137).
         """
         tp = self.catalogue.trigger_points[trigger_point_id]
         if tp.preferred_view is not None:
@@ -480,11 +595,11 @@ class BodyDiagrams:
                 round(share, 3),
             )
 
-        ids = self.view_ids()
+        ids = [v for v in self.view_ids() if self.catalogue.views[v].crop_of is None]
         marked = [
             v
             for v in ids
-            if (self.catalogue.views[v].mirror_of or v) in tp.location.markers
+            if authored_view(v, self.catalogue.views) in tp.location.markers
             and self.geometry[v].muscle(tp.muscle, side) is not None
         ]
         candidates = marked or ids
@@ -516,10 +631,10 @@ class BodyDiagrams:
         if spillover:
             self._hatch(dwg)
         self._silhouette(dwg, len(parts), prefix)
+        self._referral(dwg, geo, essential, spillover, prefix)
         visible = {r for r, poly in geo.regions.items() if _overlaps(poly, viewbox)}
-        self._regions(
-            dwg, geo, self.region_classes(geo, (), essential, spillover), None, prefix, only=visible, titles=False
-        )
+        classes = self.region_classes(geo, (), essential, spillover)
+        self._regions(dwg, geo, classes, None, prefix, only=visible, titles=False, borders=False)
         self._shown_muscle(dwg, geo, tp.muscle, side, prefix)
         self._details(dwg, [c for c in geo.details if _overlaps(c.points, viewbox)])
         self._landmarks(dwg, [c for c in geo.landmark_lines if _overlaps(c.points, viewbox)])
@@ -562,11 +677,12 @@ def marker_group(dwg: svgwrite.Drawing, markers: Collection[Marker], size: float
 def _frame(box: BBox, geo: ViewGeometry, least: float = 0.3) -> BBox:
     """A square frame around a box with a margin, at least `least` of the figure's height, kept in the view."""
     x0, y0, x1, y1 = box
+    vx0, vy0, vx1, vy1 = geo.viewbox  # a crop's canvas does not start at 0, 0
     _, by0, _, by1 = geo.body_bbox()
     side = min(max(max(x1 - x0, y1 - y0) * 1.5 + 20, (by1 - by0) * least), geo.height)
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    left = min(max(cx - side / 2, 0.0), geo.width - side) if side < geo.width else (geo.width - side) / 2
-    top = min(max(cy - side / 2, 0.0), geo.height - side)
+    left = min(max(cx - side / 2, vx0), vx1 - side) if side < geo.width else vx0 + (geo.width - side) / 2
+    top = min(max(cy - side / 2, vy0), vy1 - side)
     return (round(left, 1), round(top, 1), round(left + side, 1), round(top + side, 1))
 
 

@@ -20,12 +20,14 @@ from xml.etree import ElementTree
 import svgwrite
 from svgwrite.base import BaseElement
 
-from app.body.render import MARKER_SIZE, BodyDiagrams, Marker, hatch_pattern, is_pressed, marker_group
+from app.body.render import BodyDiagrams, Marker, hatch_pattern, is_pressed, marker_group
 
 Transform = Callable[[str], str]
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use characters: never in the catalogue's text
-_HATCH, _MUSCLE, _OVERLAY = "S", "U", "M"
-_SLOT = re.compile(f'<g id="{_OPEN}([{_HATCH}{_MUSCLE}{_OVERLAY}]){_CLOSE}" ?/>|{_OPEN}([CHP])([^{_CLOSE}]*){_CLOSE}')
+_HATCH, _ZONES, _MUSCLE, _OVERLAY = "S", "Z", "U", "M"
+_SLOT = re.compile(
+    f'<g id="{_OPEN}([{_HATCH}{_ZONES}{_MUSCLE}{_OVERLAY}]){_CLOSE}" ?/>|{_OPEN}([CHP])([^{_CLOSE}]*){_CLOSE}'
+)
 
 
 def _slot(kind: str, key: str = "") -> str:
@@ -84,6 +86,7 @@ class ViewStencil:
             toggles=toggles,
             landmarks=False,
             hatch=_placeholder(_HATCH),
+            referral=_placeholder(_ZONES),
             overlay=_placeholder(_OVERLAY),
             muscle=_placeholder(_MUSCLE),
             pressed={rid: _slot("P", rid) for rid in geo.regions},
@@ -93,9 +96,11 @@ class ViewStencil:
         self._geo = geo
         self._dwg = drawing  # an element factory for the Xs and the muscle
         self._transform = transform or (lambda text: text)
-        # Drawn once each: a TrP's Xs and its muscle (bounded by the catalogue's TrPs and muscles).
+        # Drawn once each: a TrP's Xs, its muscle and its zones (bounded by the catalogue's TrPs and muscles).
         self._xs: dict[tuple[Marker, ...], str] = {}
         self._muscles: dict[tuple[str, str], str] = {}
+        self._zones: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
+        self._marker_size = body.marker_size(geo)
         self._suffix_cache: dict[Callable[[str], str], dict[str, str]] = {}
         self.hatch = self._transform(element_text(hatch_pattern(drawing)))
         # The text as a list: static text at even positions, each slot's default at odd ones, so a state
@@ -126,12 +131,13 @@ class ViewStencil:
         self,
         classes: Mapping[str, str],
         href: Callable[[str], str] | Links,
-        spillover: bool,
+        essential: Collection[str],
+        spillover: Collection[str],
         markers: Collection[Marker],
         muscle: tuple[str, str] | None = None,
     ) -> str:
         """The view for one state: `classes` as BodyDiagrams.region_classes makes them, `href` each region's
-        link, whether the stipple is used, the Xs, and the muscle (id, side) tinted under them."""
+        link, the referral zones, the Xs, and the muscle (id, side) tinted under them."""
         parts = self.parts.copy()
         if isinstance(href, Links):
             # Escaping works character by character, so the escaped prefix and suffix join to the escaped link.
@@ -153,6 +159,8 @@ class ViewStencil:
                 parts[at] = is_pressed(cls)
         if spillover and _HATCH in self.places:
             parts[self.places[_HATCH]] = self.hatch
+        if (essential or spillover) and _ZONES in self.places:
+            parts[self.places[_ZONES]] = self._referral(tuple(essential), tuple(spillover))
         if muscle is not None and _MUSCLE in self.places:
             parts[self.places[_MUSCLE]] = self._muscle(muscle)
         if markers and _OVERLAY in self.places:
@@ -166,10 +174,18 @@ class ViewStencil:
             found = self._suffix_cache[suffix] = {rid: escape_attribute(suffix(rid)) for _, rid in self.links}
         return found
 
+    def _referral(self, essential: tuple[str, ...], spillover: tuple[str, ...]) -> str:
+        found = self._zones.get((essential, spillover))
+        if found is None:
+            prefix = f"tm-{self._geo.id}"
+            group = self._body.referral_group(self._dwg, self._geo, essential, spillover, prefix)
+            found = self._zones[essential, spillover] = self._transform(element_text(group)) if group else ""
+        return found
+
     def _markers(self, markers: tuple[Marker, ...]) -> str:
         found = self._xs.get(markers)
         if found is None:
-            group = marker_group(self._dwg, markers, MARKER_SIZE)
+            group = marker_group(self._dwg, markers, self._marker_size)
             found = self._xs[markers] = self._transform(element_text(group)) if group is not None else ""
         return found
 

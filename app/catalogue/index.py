@@ -26,6 +26,7 @@ from app.catalogue.models import (
     TriggerPoint,
     View,
 )
+from app.catalogue.shapes import authored_view, muscle_reaches, region_polygons
 
 SIDES = ("right", "left")
 
@@ -36,15 +37,6 @@ def sided_id(base: str, side: str) -> str:
 
 def _frozen(mapping: Mapping[str, Iterable[str]]) -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType({key: tuple(values) for key, values in mapping.items()})
-
-
-def view_sides(view: View) -> tuple[str, ...]:
-    """Which sides of a sided region a view shows."""
-    if view.mirror_of is not None:
-        return ("left",)
-    if view.mirror_x is None:
-        return ("right",)
-    return SIDES
 
 
 @dataclass(frozen=True)
@@ -138,9 +130,14 @@ class Catalogue:
 
 
 def _expand_regions(specs: Iterable[RegionSpec], views: Mapping[str, View]) -> dict[str, Region]:
+    specs = list(specs)
+    # Derived from the geometry, not hand-listed: a close-up cropped from a view shows what reaches into its box.
+    shown_in: dict[str, list[str]] = defaultdict(list)
+    for view_id, view in views.items():
+        for region_id in region_polygons(view, views, specs):
+            shown_in[region_id].append(view_id)
     regions: dict[str, Region] = {}
     for spec in specs:
-        shown = [view_id for view_id in views if _shows(spec, views[view_id])]
         if not spec.sided:
             choir = spec.choir if isinstance(spec.choir, list) else [*spec.choir.right, *spec.choir.left]
             regions[spec.id] = Region(
@@ -151,7 +148,7 @@ def _expand_regions(specs: Iterable[RegionSpec], views: Mapping[str, View]) -> d
                 area=spec.area,
                 aliases=list(spec.aliases),
                 choir=sorted(set(choir)),
-                views=shown,
+                views=shown_in[spec.id],
             )
             continue
         for side in SIDES:
@@ -164,14 +161,9 @@ def _expand_regions(specs: Iterable[RegionSpec], views: Mapping[str, View]) -> d
                 area=spec.area,
                 aliases=list(spec.aliases),
                 choir=sorted(set(choir)),
-                views=[v for v in shown if side in view_sides(views[v])],
+                views=shown_in[sided_id(spec.id, side)],
             )
     return regions
-
-
-def _shows(spec: RegionSpec, view: View) -> bool:
-    """A mirrored view shows what its source view shows."""
-    return (view.mirror_of or view.id) in spec.shapes
 
 
 def build_catalogue(
@@ -212,7 +204,12 @@ def build_catalogue(
                 located[base].append(tp.id)
             for base in dict.fromkeys([*tp.referral.essential, *tp.referral.spillover]):
                 referring[base].append(tp.id)
-        drawn = [v for v in view_map if (view_map[v].mirror_of or v) in spec.shapes]
+        drawn = [
+            v
+            for v in view_map
+            if (source := authored_view(v, view_map)) in spec.shapes
+            and muscle_reaches(spec.shapes[source], view_map[v], view_map)
+        ]
         shown: dict[str, None] = dict.fromkeys(drawn)
         for tp in spec.trigger_points:
             for base in tp.location.regions:

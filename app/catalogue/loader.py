@@ -162,6 +162,11 @@ def _check_unique(kind: str, entries: Iterable[tuple[str, SourceDocument, PathKe
     return errors
 
 
+def _drawn_in_a_crop(doc: SourceDocument, where: PathKey, owner: str, view: View) -> DataError:
+    """A crop has no landmarks of its own: shapes and X's are drawn in the view it frames and show in it."""
+    return doc.error(where, f"{owner}: view {view.id} is a close-up of {view.crop_of}; draw there and it shows here")
+
+
 def _check_references(c: _Collector) -> list[DataError]:
     errors: list[DataError] = []
     regions = {loc.item.id for loc in c.items["regions"]}
@@ -197,6 +202,16 @@ def _check_references(c: _Collector) -> list[DataError]:
                         f"{view.id}: mirrors {source.id}, which is itself a mirror; name the view it mirrors",
                     )
                 )
+        if view.crop_of is not None:
+            need(view.crop_of, set(views), "view", view.id, loc.doc, (*loc.path, "crop_of"))
+            source = views.get(view.crop_of)
+            if source is not None and source.crop_of is not None:
+                errors.append(
+                    loc.doc.error(
+                        (*loc.path, "crop_of"),
+                        f"{view.id}: crops {source.id}, which is itself a crop; name the view it crops",
+                    )
+                )
         for key, curves in (("outlines", view.outlines), ("details", view.details)):
             for o, curve in enumerate(curves):
                 for part in ("points", "corners"):
@@ -207,6 +222,9 @@ def _check_references(c: _Collector) -> list[DataError]:
         for view_id, polygon in spec.shapes.items():
             if view_id not in views:
                 need(view_id, set(views), "view", spec.id, loc.doc, (*loc.path, "shapes", view_id))
+                continue
+            if views[view_id].crop_of is not None:
+                errors.append(_drawn_in_a_crop(loc.doc, (*loc.path, "shapes", view_id), spec.id, views[view_id]))
                 continue
             for p, name in enumerate(polygon):
                 need_landmark(name, views[view_id], spec.id, loc.doc, (*loc.path, "shapes", view_id, p))
@@ -224,6 +242,9 @@ def _check_references(c: _Collector) -> list[DataError]:
                     loc.doc.error(where, f"{muscle.id}: view {view_id} mirrors {views[view_id].mirror_of}; draw there")
                 )
                 continue
+            if views[view_id].crop_of is not None:
+                errors.append(_drawn_in_a_crop(loc.doc, where, muscle.id, views[view_id]))
+                continue
             for k, outline in enumerate(shape.parts):
                 for p, point in enumerate(outline):
                     if isinstance(point, str):
@@ -235,14 +256,10 @@ def _check_references(c: _Collector) -> list[DataError]:
             for i, region in enumerate(tp.location.regions):
                 need(region, regions, "region", tp.id, loc.doc, (*base, "location", "regions", i))
             for view_id in tp.location.markers:
-                need(
-                    view_id,
-                    set(views),
-                    "view in location.markers",
-                    tp.id,
-                    loc.doc,
-                    (*base, "location", "markers", view_id),
-                )
+                where = (*base, "location", "markers", view_id)
+                need(view_id, set(views), "view in location.markers", tp.id, loc.doc, where)
+                if view_id in views and views[view_id].crop_of is not None:
+                    errors.append(_drawn_in_a_crop(loc.doc, where, tp.id, views[view_id]))
             for zone in ("essential", "spillover", "rare"):
                 for i, region in enumerate(getattr(tp.referral, zone)):
                     need(

@@ -34,6 +34,9 @@ Area = Literal[
     "foot",
 ]
 Side = Literal["left", "right", "midline"]
+# The explorer's view switcher groups the views under these headings, in this order.
+ViewGroup = Literal["whole body", "head and trunk", "arms and hands", "legs and feet"]
+VIEW_GROUPS: tuple[str, ...] = ("whole body", "head and trunk", "arms and hands", "legs and feet")
 Prevalence = Literal["very-common", "common", "occasional", "rare"]
 # How sure an entry is: what in the Manual (or beside it) the pattern rests on.
 Evidence = Literal["drawn", "described", "derived", "study"]
@@ -98,10 +101,18 @@ class View(Model):
     id: Slug
     name: Text
     short_name: str | None = Field(default=None, description="A label for tight spaces, e.g. 'Front'.")
+    group: ViewGroup = Field(default="whole body", description="Where the explorer's view switcher lists the view.")
     width: float
     height: float
     mirror_x: float | None = Field(default=None, description="Axis across which the left side mirrors the right.")
     mirror_of: Slug | None = Field(default=None, description="This view is the other view flipped, sides swapped.")
+    crop_of: Slug | None = Field(
+        default=None,
+        description="This view is a close-up of part of another view: the same drawing, framed by `box`.",
+    )
+    box: tuple[float, float, float, float] | None = Field(
+        default=None, description="The frame of a crop, in the cropped view's units: min x, min y, max x, max y."
+    )
     landmarks: dict[str, Point] = Field(default_factory=dict)
     outlines: list[Outline] = Field(default_factory=list)
     details: list[Stroke] = Field(default_factory=list, description="Strokes drawn for anatomy cues.")
@@ -109,6 +120,26 @@ class View(Model):
         default_factory=list,
         description="Faint bony and surface landmarks (costal margin, iliac crest, C7, ASIS...), drawn on request.",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _a_crop_is_as_big_as_its_box(cls, data: object) -> object:
+        """A crop's canvas is its box: authors give the box once, not a width and height that could disagree."""
+        if isinstance(data, dict) and data.get("crop_of") is not None and isinstance(data.get("box"), list | tuple):
+            box = data["box"]
+            if len(box) == 4 and all(isinstance(v, int | float) for v in box):
+                data = {**data, "width": box[2] - box[0], "height": box[3] - box[1]}
+        return data
+
+    @model_validator(mode="after")
+    def _a_crop_has_a_box(self) -> View:
+        if (self.crop_of is None) != (self.box is None):
+            raise ValueError("a crop view needs both crop_of and box, any other view neither")
+        if self.box is not None and not (self.box[0] < self.box[2] and self.box[1] < self.box[3]):
+            raise ValueError("box must be [min x, min y, max x, max y] with min < max")
+        if self.crop_of is not None and (self.mirror_of is not None or self.mirror_x is not None):
+            raise ValueError("a crop view takes its sides from the view it crops: no mirror_of or mirror_x")
+        return self
 
 
 # A point of a muscle outline: a landmark name (`~name` mirrored) or literal view coordinates.

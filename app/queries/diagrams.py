@@ -13,12 +13,14 @@ from collections.abc import Callable, Collection, Iterable
 from app.body.render import BodyDiagrams, Marker
 from app.body.stencil import Links, Transform, ViewStencil
 from app.catalogue.index import Catalogue
+from app.catalogue.models import BASE_FIGURE
 
 
 class Diagrams:
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(self, catalogue: Catalogue, figure: str = BASE_FIGURE) -> None:
         self.catalogue = catalogue
-        self.body = BodyDiagrams(catalogue)
+        self.figure = figure
+        self.body = BodyDiagrams(catalogue, figure)
         self._cache: dict[tuple[str, ...], bytes] = {}
         self._locks: dict[tuple[str, ...], threading.Lock] = {}
         self._guard = threading.Lock()
@@ -83,12 +85,17 @@ class Diagrams:
     def highlighted(self, view_id: str, regions: Collection[str], layer: str | None = None) -> bytes:
         return self.body.view_svg(view_id, highlight=regions, layer=layer).encode()
 
-    def trigger_point(self, view_id: str, tp_id: str, side: str, role: str = "img") -> bytes:
-        """A whole view with a TrP's pattern; role "group" when a page inlines it (its regions are links)."""
-        return self.body.trigger_point_svg(view_id, tp_id, side, role=role).encode()
+    def trigger_point(self, view_id: str, tp_id: str, side: str, role: str = "img", framed: bool = False) -> bytes:
+        """A view with a TrP's pattern; role "group" when a page inlines it (its regions are links), `framed`
+        to crop it to the pattern (a page's or handout's picture)."""
+        return self.body.trigger_point_svg(view_id, tp_id, side, role=role, framed=framed).encode()
 
     def best_view(self, tp_id: str, side: str) -> str:
         return self.body.best_view(tp_id, side)
+
+    def touch_view(self, region_id: str) -> str | None:
+        """The view to select a region in on a phone: the first where it is big enough to touch."""
+        return self.body.touch_view(region_id)
 
     def state_map(
         self,
@@ -124,7 +131,7 @@ class Diagrams:
             muscle = (tp.muscle, sides[0]) if sides else None
         classes = self.body.region_classes(geo, selected, essential, spillover)
         stencil = self.stencil(view_id, role, toggles, transform)
-        return stencil.render(classes, href, bool(spillover), markers, muscle)
+        return stencil.render(classes, href, essential, spillover, markers, muscle)
 
     def stencil(self, view_id: str, role: str, toggles: bool, transform: Transform | None = None) -> ViewStencil:
         """A view drawn once with slots for a state (a few per view: its roles, toggles and transforms)."""

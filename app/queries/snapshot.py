@@ -7,14 +7,17 @@ detail bodies, exports, the search index), so the hot paths only look up bytes.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import orjson
 
 from app import lookup
+from app.body.figures import figure_ids
 from app.catalogue.index import Catalogue
+from app.catalogue.models import BASE_FIGURE
 from app.queries import records
 from app.queries.diagrams import Diagrams
 from app.search import SearchIndex
@@ -51,20 +54,41 @@ class Snapshot:
     # (kind, id) -> the record as the API serves it: the dictionary for pages, the bytes for the API.
     records: dict[tuple[str, str], dict[str, Any]]
     details: dict[tuple[str, str], Detail]
-    diagrams: Diagrams
+    diagrams: Diagrams  # the served default figure's
     search: SearchIndex
     exports: dict[str, Detail]
+    # Every figure's diagrams (male, female, ...), the default's among them.
+    figures: dict[str, Diagrams] = field(default_factory=dict)
 
     @property
     def version(self) -> str:
         return self.catalogue.version
 
+    def diagrams_for(self, figure: str | None) -> Diagrams:
+        """The diagrams of a figure, the default one's when none is named (an unknown name is the caller's 404)."""
+        return self.figures[figure] if figure is not None else self.diagrams
+
     def record(self, kind: str, ident: str) -> dict[str, Any] | None:
         return self.records.get((kind, ident))
 
+    def warm_in_background(self) -> threading.Thread:
+        """Draw every figure's thumbnails once, in a daemon thread (Diagrams.warm): the default figure first."""
+        figures = [self.diagrams, *(d for d in self.figures.values() if d is not self.diagrams)]
 
-def build_snapshot(catalogue: Catalogue) -> Snapshot:
-    """Everything a request may need that depends only on the catalogue, computed once."""
+        def warm() -> None:
+            for diagrams in figures:
+                diagrams.warm()
+
+        thread = threading.Thread(target=warm, name="triggermap-warm", daemon=True)
+        thread.start()
+        return thread
+
+
+def build_snapshot(catalogue: Catalogue, figure: str = BASE_FIGURE) -> Snapshot:
+    """Everything a request may need that depends only on the catalogue, computed once.
+
+    `figure` is the one drawn when a request names none (male unless the server is told otherwise).
+    """
     from app.queries.exports import build_exports
 
     c = catalogue
@@ -75,7 +99,8 @@ def build_snapshot(catalogue: Catalogue) -> Snapshot:
         full[("regions", record["id"])] = record
     for m in c.muscles.values():
         full[("muscles", m.id)] = records.muscle(c, m)
-    diagrams = Diagrams(c)
+    figures = {f: Diagrams(c, f) for f in figure_ids(c)}
+    diagrams = figures.get(figure, figures[BASE_FIGURE])
     for t in c.trigger_points.values():
         preferred = diagrams.best_view(t.id, "left" if t.side == "left" else "right")
         full[("trigger-points", t.id)] = records.trigger_point(c, t, preferred)
@@ -101,6 +126,7 @@ def build_snapshot(catalogue: Catalogue) -> Snapshot:
         diagrams=diagrams,
         search=SearchIndex.build(c),
         exports={},
+        figures=figures,
     )
     snap.exports.update(build_exports(snap))
     return snap

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from app.body.atlas import ATLAS_CHECKS
 from app.catalogue.loader import data_files, load_catalogue
+from app.catalogue.models import BASE_FIGURE
 from app.catalogue.yaml_source import display_name
 from app.errors import CatalogueInvalid
 from app.queries.snapshot import build_snapshot
@@ -22,10 +23,14 @@ log = logging.getLogger("triggermap")
 class Store:
     """Holds the current snapshot; reloads the data folder and keeps the last good one."""
 
-    def __init__(self, data_dir: Path, warm: bool = False) -> None:
+    def __init__(self, data_dir: Path, figure: str = BASE_FIGURE, warm: bool = False) -> None:
         self.data_dir = Path(data_dir)
+        self.figure = figure  # drawn when a request names no figure
         self.warm = warm  # draw a new snapshot's thumbnails in the background (Diagrams.warm)
-        self.snapshot = build_snapshot(load_catalogue(self.data_dir, checks=ATLAS_CHECKS))
+        self.snapshot = build_snapshot(load_catalogue(self.data_dir, checks=ATLAS_CHECKS), figure)
+        if figure not in self.snapshot.figures:
+            known = ", ".join(self.snapshot.figures)
+            log.error("no figure %r in the catalogue (it has %s): drawing the %s figure", figure, known, BASE_FIGURE)
         self.errors: list[str] = []
         self._signature = self._fingerprint()
         self._stop = threading.Event()
@@ -53,13 +58,13 @@ class Store:
             return self._reject([f"{folder}: no trigger points left (a data file deleted or moved?)"])
         if catalogue.version != self.snapshot.catalogue.version:
             try:
-                snapshot = build_snapshot(catalogue)
+                snapshot = build_snapshot(catalogue, self.figure)
             except Exception as exc:  # a bug in triggermap; the author must still learn the edit is not served
                 log.exception("building the catalogue failed")
                 return self._reject([f"{folder}: not served: building the catalogue failed ({exc!r})"[:500]])
             self.snapshot = snapshot
             if self.warm:
-                snapshot.diagrams.warm_in_background()
+                snapshot.warm_in_background()
             log.info("catalogue reloaded: version %s", catalogue.version)
         self.errors = []
         return True

@@ -33,12 +33,14 @@ def _record(snap: Snapshot, kind: str, what: str, ident: str) -> dict[str, Any]:
 def _trigger_point_context(snap: Snapshot, tp_id: str, side: str) -> dict[str, Any]:
     tp = _record(snap, "trigger-points", "trigger point", tp_id)
     view_id = snap.diagrams.best_view(tp_id, side) if snap.diagrams.views else None
+    # Framed: the pattern and some body around it, not a whole figure at a small scale.
+    diagram = snap.diagrams.trigger_point(view_id, tp_id, side, role="group", framed=True) if view_id else None
     return {
         "tp": tp,
         "muscle": snap.record("muscles", tp["muscle"]),
         "side": side,
         "sides": SIDES,
-        "diagram": inline(snap.diagrams.trigger_point(view_id, tp_id, side, role="group")) if view_id else None,
+        "diagram": inline(diagram),
         "diagram_view": snap.catalogue.views[view_id].name if view_id else None,
     }
 
@@ -93,7 +95,9 @@ def region_page(request: Request, region_id: Ident) -> HTMLResponse:
     snap = snapshot(request)
     c = snap.catalogue
     region = _record(snap, "regions", "body region", region_id)
-    view = region["views"][0] if region["views"] else default_view(c)
+    # The explorer opens in a view where the region is big enough to touch on a phone (a close-up for a finger).
+    view = snap.diagrams.touch_view(region_id) if snap.diagrams.views else None
+    view = view or (region["views"][0] if region["views"] else default_view(c))
     _, referring = lookup_items(snap, [region_id], [], 100)
     context = {
         "region": region,

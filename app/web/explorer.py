@@ -19,6 +19,7 @@ from starlette.responses import Response
 from starlette.types import Scope
 
 from app.catalogue.index import Catalogue
+from app.catalogue.models import VIEW_GROUPS
 from app.http.shortcuts import Shortcut
 from app.queries import records
 from app.queries.lookup import lookup_items
@@ -127,6 +128,14 @@ def drawn_muscles(c: Catalogue, view_id: str) -> list[tuple[str, str, int]]:
     return sorted(((m.id, m.name, len(m.trigger_points)) for m in drawn), key=lambda m: m[1])
 
 
+def view_groups(c: Catalogue) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The views under their headings (whole body first, then the close-ups), in the catalogue's order."""
+    groups: dict[str, list[tuple[str, str]]] = {group: [] for group in VIEW_GROUPS}
+    for view in c.views.values():
+        groups[view.group].append((view.id, view.short_name or view.name))
+    return [(group, views) for group, views in groups.items() if views]
+
+
 def explorer_context(request: Request, snap: Snapshot, state: ExplorerState) -> dict[str, Any]:
     c = snap.catalogue
     items = results(snap, state)
@@ -134,7 +143,7 @@ def explorer_context(request: Request, snap: Snapshot, state: ExplorerState) -> 
     return {
         "state": state,
         "modes": MODES,
-        "views": [(v.id, v.short_name or v.name) for v in c.views.values()],
+        "views": view_groups(c),
         "items": items,
         "cards": cards(request, snap, state, items, current),
         "current": current,

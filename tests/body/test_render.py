@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from xml.etree import ElementTree
 
 import pytest
@@ -19,7 +21,13 @@ SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
 FULL_BODY = ["anterior", "posterior", "lateral-right", "lateral-left", "plantar"]
 CLOSE_UPS = ["head-right", "head-left", "hands-palm", "hands-back", "feet-top", "legs-medial", "pelvic-floor"]
-VIEWS = FULL_BODY + CLOSE_UPS
+CROPS = [
+    "trunk-front", "back-upper", "back-lower",
+    "arm-right-side", "arm-right-front", "forearm-right-front", "forearm-right-back", "elbow-right",
+    "arm-left-side", "arm-left-front", "forearm-left-front", "forearm-left-back", "elbow-left",
+    "hip-right", "hip-left", "calves",
+]  # fmt: skip
+VIEWS = FULL_BODY + CLOSE_UPS + CROPS
 
 
 @cache
@@ -201,3 +209,38 @@ def test_lateral_hip_patterns_are_drawn_from_the_side(tp: str) -> None:
     """The arm no longer hides the trochanter, so these patterns read as one stripe in the side view."""
     assert diagrams().best_view(tp) == "lateral-right"
     assert diagrams().best_view(tp, "left") == "lateral-left"
+
+
+def test_without_an_authored_view_the_pattern_is_framed_as_the_atlas_authors_frame_it() -> None:
+    """The fallback rule, judged against the views the atlas authors chose: it agrees for most, never
+    picks a crop (those are touch targets), and puts face and hand patterns in their close-ups."""
+    authored = diagrams().catalogue
+    bare = replace(
+        authored,
+        trigger_points=MappingProxyType(
+            {k: t.model_copy(update={"preferred_view": None}) for k, t in authored.trigger_points.items()}
+        ),
+    )
+    guess = BodyDiagrams(bare)
+    chosen = {t.id: t.preferred_view for t in authored.trigger_points.values() if t.preferred_view}
+    picks = {tp_id: guess.best_view(tp_id) for tp_id in chosen}
+    assert sum(picks[t] == v for t, v in chosen.items()) >= 0.9 * len(chosen)
+    assert not [v for v in picks.values() if authored.views[v].crop_of]
+    assert picks["masseter-1"] == "head-right"
+    assert picks["dorsal-interossei-hand-1"] == "hands-back"
+    assert guess.best_view("masseter-1", "left") == "head-left"
+
+
+@pytest.mark.parametrize(
+    ("view_id", "left"),
+    [
+        ("lateral-right", "lateral-left"),
+        ("hip-right", "hip-left"),
+        ("forearm-right-back", "forearm-left-back"),
+        ("arm-right-front", "arm-left-front"),
+        ("trunk-front", "trunk-front"),
+    ],
+)
+def test_a_preferred_view_names_the_figure_and_a_left_side_trp_opens_in_its_twin(view_id: str, left: str) -> None:
+    assert diagrams()._on_side(view_id, "left") == left
+    assert diagrams()._on_side(left, "right") == view_id

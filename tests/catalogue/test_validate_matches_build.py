@@ -76,6 +76,21 @@ CASES: dict[str, tuple[str, Edit | Callable[[str], str]]] = {
             ]
         )
     ),
+    "crop of an unknown view": _views(
+        lambda views: views.append({"id": "zoom", "name": "z", "crop_of": "nowhere", "box": [0, 0, 50, 50]})
+    ),
+    "crop of a crop": _views(
+        lambda views: views.extend(
+            [
+                {"id": "zoom", "name": "z", "crop_of": "anterior", "box": [0, 0, 200, 200]},
+                {"id": "zoom2", "name": "z", "crop_of": "zoom", "box": [0, 0, 50, 50]},
+            ]
+        )
+    ),
+    "crop without a box": _views(lambda views: views.append({"id": "zoom", "name": "z", "crop_of": "anterior"})),
+    "crop of a known view": _views(
+        lambda views: views.append({"id": "zoom", "name": "z", "crop_of": "anterior", "box": [0, 0, 200, 200]})
+    ),
     "region shape unknown": ("regions.yaml", _region_shape("nowhere")),
     "region shape mirrored unknown": ("regions.yaml", _region_shape("~nowhere")),
     "marker in an unknown view": ("trigger_points.yaml", _marker("sideways")),

@@ -72,6 +72,27 @@ def test_switching_the_view_keeps_the_selection(page: Any) -> None:
     wait_for_results(page, "upper-trapezius-1")
 
 
+def test_a_close_up_is_one_keyboard_disclosure_away_and_its_small_parts_are_big(page: Any) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/?view=anterior")
+    arms = page.locator("details.view-group", has_text="arms and hands")
+    assert arms.get_attribute("open") is None  # folded: the phone shows the whole-body views and three headings
+    arms.locator("summary").focus()
+    page.keyboard.press("Enter")
+    assert arms.get_attribute("open") is not None
+    page.keyboard.press("Tab")
+    while page.evaluate("document.activeElement.dataset.view") != "forearm-right-back":
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**view=forearm-right-back**")
+    current = page.locator('.views a[aria-current="page"]')
+    assert current.get_attribute("data-view") == "forearm-right-back"
+    assert current.is_visible()  # the group holding the current view opens by itself
+    box = page.locator('#bodymap path[data-region="olecranon-right"]').bounding_box()
+    assert box is not None
+    assert min(box["width"], box["height"]) >= 24
+
+
 def test_a_deep_link_restores_the_state_and_back_returns_to_it(page: Any) -> None:
     page.goto("/?view=posterior&region=nape-right&region=occiput-right&show=upper-trapezius-1")
     assert page.locator('.views a[aria-current="page"]').get_attribute("data-view") == "posterior"

@@ -13,6 +13,7 @@ PAGES = (
     "/",
     "/?view=anterior&region=temple-right",
     "/?view=posterior&mode=locate&region=neck-angle-right",
+    "/?view=forearm-right-back&region=olecranon-right",
     "/?view=posterior&mode=muscles",
     "/?view=anterior&mode=muscles&figure=female",
     "/print?region=temple-right",
@@ -59,7 +60,7 @@ def test_phone_touch_targets_are_large_enough(page: Any) -> None:
     page.set_viewport_size({"width": 390, "height": 900})
     page.goto("/?view=anterior&region=temple-right")
     small = page.evaluate(
-        "() => [...document.querySelectorAll('.switch a, .chip, .card-actions a, .site-nav a, button')]"
+        "() => [...document.querySelectorAll('.switch a, .views summary, .chip, .card-actions a, .site-nav a, button')]"
         ".filter(e => e.getBoundingClientRect().height < 44).map(e => e.textContent.trim())"
     )
     assert small == []

@@ -154,3 +154,24 @@ def test_trigger_point_page_says_how_sure_and_what_one_side_cannot(real_client: 
     page = soup(real_client.get("/trigger-points/rectus-femoris-distal"))
     refs = page.select("ul.refs li")
     assert any("Secondary source" in li.get_text() and li.select_one("a[href^='https://']") for li in refs)
+
+
+def test_a_trigger_point_page_frames_its_pattern(real_client: TestClient) -> None:
+    """A calf pattern is shown around the calf, not on a whole figure at a small scale; a close-up as it is."""
+    calf = soup(real_client.get("/trigger-points/soleus-1")).select_one("figure svg")
+    x, y, w, h = map(float, calf["viewbox"].split(","))
+    assert w == h  # a square around the pattern
+    assert h < 0.5 * 800  # of the 800-unit tall back view
+    assert y > 350  # the lower half of the body: the leg, not the head
+    face = soup(real_client.get("/trigger-points/masseter-1")).select_one("figure svg")
+    assert "tm-head-right" in face["class"]
+    assert face["viewbox"].split(",")[2:] == ["240.0", "360.0"]
+
+
+def test_a_region_page_opens_the_map_where_the_region_can_be_touched(real_client: TestClient) -> None:
+    def link(region_id: str) -> str:
+        return soup(real_client.get(f"/regions/{region_id}")).select_one(".actions a")["href"]
+
+    assert link("medial-epicondyle-left") == "/?view=elbow-left&region=medial-epicondyle-left"
+    assert link("thumb-right").startswith("/?view=hands-")
+    assert link("thigh-anterior-right") == "/?view=anterior&region=thigh-anterior-right"

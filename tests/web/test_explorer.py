@@ -214,3 +214,18 @@ def test_the_explorer_shortcut_answers_as_the_route_does(small_data: Path, monke
                 fast_answer.headers.items(),
                 fast_answer.text,
             ), path
+
+
+def test_the_view_switcher_groups_the_close_ups_and_opens_the_current_group(real_client: TestClient) -> None:
+    page = soup(real_client.get("/?view=hip-left&region=thigh-lateral-left"))
+    whole = page.select_one('.views [role="group"]')
+    assert whole.select_one(".view-group-name").get_text() == "Whole body"
+    assert [a["data-view"] for a in whole.select("a")] == ["anterior", "posterior", "lateral-right", "lateral-left"]
+    folds = page.select(".views details.view-group")
+    names = [d.summary.select_one(".view-group-name").get_text() for d in folds]
+    assert names == ["Close-ups: head and trunk", "Close-ups: arms and hands", "Close-ups: legs and feet"]
+    assert [d.has_attr("open") for d in folds] == [False, False, True]
+    current = page.select('.views a[aria-current="page"]')
+    assert [a["data-view"] for a in current] == ["hip-left"]
+    assert current[0]["href"] == "/?view=hip-left&region=thigh-lateral-left"
+    assert "(L hip & thigh)" in folds[2].summary.get_text()
