@@ -22,8 +22,9 @@ def default_data_dir() -> Path:
 
 
 def default_warm() -> bool:
-    """`TRIGGERMAP_WARM` (on unless "0"): draw thumbnails in the background after startup."""
-    return os.environ.get("TRIGGERMAP_WARM", "1") != "0"
+    """`TRIGGERMAP_WARM=1`: draw every thumbnail in the background after startup (off by default: on a small
+    machine it takes the first seconds of CPU from the first requests)."""
+    return os.environ.get("TRIGGERMAP_WARM", "0") == "1"
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from starlette.datastructures import QueryParams
 from starlette.responses import Response
 from starlette.types import Scope
@@ -26,7 +26,7 @@ from app.queries.lookup import lookup_items
 from app.queries.snapshot import Snapshot
 from app.web.bodymap import inline, inline_text
 from app.web.cards import Cards
-from app.web.explorer_state import MODES, ExplorerState
+from app.web.explorer_state import DEFAULT_MODE, MODES, ExplorerState
 from app.web.kept import Slotted, slot
 from app.web.templating import render, snapshot
 
@@ -106,6 +106,29 @@ def cards(request: Request, snap: Snapshot, state: ExplorerState, items: list[An
     return Markup("".join([f"\n      {card}\n      " for card in kept.render(request, items, current, state)]))
 
 
+class _ViewLinks:
+    """Stands in for a state while the view switcher is rendered once: each view's link is "/?view=<id>" and a
+    slot for the rest of the state's query."""
+
+    def __init__(self, view: str) -> None:
+        self.view = view
+        self._base = ExplorerState(view=view, mode=DEFAULT_MODE, regions=(), show=None)
+
+    def url(self, **changes: Any) -> Markup:
+        return escape(self._base.url(**changes)) + slot("rest")
+
+
+def view_switcher(request: Request, snap: Snapshot, state: ExplorerState, views: list[Any]) -> Markup:
+    """The view switcher of a state: rendered once per catalogue and current view, the state's query filled in."""
+    rendered: dict[str, Slotted] = request.app.state.kept.get(snap.version, "view-switcher", dict)
+    slotted = rendered.get(state.view)
+    if slotted is None:
+        template = request.app.state.templates.get_template("_view_switcher.html")
+        slotted = rendered[state.view] = Slotted(template.render(views=views, state=_ViewLinks(state.view)))
+    rest = state.query_after_view()
+    return slotted.fill(lambda key: escape("&" + rest) if rest else "")
+
+
 def state_map(snap: Snapshot, state: ExplorerState, current: dict[str, Any] | None, toggles: bool) -> Markup | None:
     """The map of an explorer state: its selection, and the shown candidate's pattern (or the muscle map)."""
     if state.mode == "muscles":
@@ -140,10 +163,12 @@ def explorer_context(request: Request, snap: Snapshot, state: ExplorerState) -> 
     c = snap.catalogue
     items = results(snap, state)
     current = shown(state, items)
+    views = view_groups(c)
     return {
         "state": state,
         "modes": MODES,
-        "views": view_groups(c),
+        "views": views,
+        "view_switcher": view_switcher(request, snap, state, views),
         "items": items,
         "cards": cards(request, snap, state, items, current),
         "current": current,

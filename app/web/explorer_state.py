@@ -91,6 +91,10 @@ class ExplorerState:
         region_part = self._region_part if regions is self.regions else [_param("region", r) for r in regions]
         return f"{path}?{'&'.join(_params(view, mode, region_part, changes.get('show', self.show)))}"
 
+    def query_after_view(self) -> str:
+        """The URL query of this state but its view: what follows `view=<id>&` in `url(view=id)`."""
+        return "&".join(_params("", self.mode, self._region_part, self.show))
+
     @cached_property
     def _region_part(self) -> list[str]:
         return [_param("region", r) for r in self.regions]

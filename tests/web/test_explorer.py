@@ -229,3 +229,23 @@ def test_the_view_switcher_groups_the_close_ups_and_opens_the_current_group(real
     assert [a["data-view"] for a in current] == ["hip-left"]
     assert current[0]["href"] == "/?view=hip-left&region=thigh-lateral-left"
     assert "(L hip & thigh)" in folds[2].summary.get_text()
+
+
+def test_the_view_switcher_links_each_view_with_the_states_query(real_client: TestClient) -> None:
+    """The switcher is rendered once per current view and filled per state: its links are the state's URLs."""
+    snap = real_client.app.state.store.snapshot  # type: ignore[attr-defined]
+    c = snap.catalogue
+    pick = random.Random(12)
+    for _ in range(12):
+        state = explorer.ExplorerState.parse(
+            c,
+            pick.choice(list(c.views)),
+            pick.choice(["pain", "locate"]),
+            pick.sample(list(c.regions), pick.randint(0, 4)),
+            pick.choice([None, *pick.sample(list(c.trigger_points), 1)]),
+        )
+        page = soup(real_client.get(state.url()))
+        links = page.select(".views a[data-view]")
+        assert sorted(a["data-view"] for a in links) == sorted(c.views)  # grouped: whole body, then close-ups
+        assert {a["data-view"]: a["href"] for a in links} == {v: state.url(view=v) for v in c.views}
+        assert [a["data-view"] for a in page.select('.views a[aria-current="page"]')] == [state.view]
