@@ -364,7 +364,11 @@ def build_view(
 
     if view.crop_of is not None:
         source = source_of(view.crop_of)
-        shows = members[view.id] if members is not None else region_polygons(base[view.id], base, specs).keys()
+        # What the crop shows of the authored figure (the catalogue's list), and on another figure whatever
+        # else its warp moves into the frame, so the crop stays covered.
+        shows = set(members[view.id] if members is not None else region_polygons(base[view.id], base, specs))
+        if views is not base:
+            shows |= region_polygons(view, views, specs).keys()
         if members is not None:
             shown = set(members.get(f"muscles:{view.id}", ()))
         else:
