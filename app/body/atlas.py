@@ -37,7 +37,15 @@ def geometry_of(catalogue: Catalogue, figure: str = BASE_FIGURE) -> dict[str, Vi
         warps = warps_of(catalogue, figure)
         views = warped_views(catalogue, figure, warps)
         muscles = warped_muscles(catalogue, warps) if figure != BASE_FIGURE else catalogue.muscle_specs.values()
-        cache[figure] = build_views(views, catalogue.region_specs.values(), muscles, catalogue.views)
+        # Which regions each crop shows is the catalogue's (its regions' views), the same on every figure.
+        members: dict[str, set[str]] = {view_id: set() for view_id in catalogue.views}
+        for region in catalogue.regions.values():
+            for view_id in region.views:
+                members[view_id].add(region.id)
+        for muscle in catalogue.muscles.values():
+            for view_id in muscle.drawn_in:
+                members.setdefault(f"muscles:{view_id}", set()).add(muscle.id)
+        cache[figure] = build_views(views, catalogue.region_specs.values(), muscles, catalogue.views, members)
     return cache[figure]
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -406,34 +406,48 @@ def build_view(
     specs: Iterable[RegionSpec],
     muscle_specs: Iterable[MuscleSpec] = (),
     base_views: Mapping[str, View] | None = None,
+    built: Callable[[str], ViewGeometry] | None = None,
+    members: Mapping[str, Collection[str]] | None = None,
 ) -> ViewGeometry:
     """Resolve one view's outlines, details, concrete region polygons and muscles.
 
     `base_views` are the views as authored, when `views` are another figure's warp of them: a crop shows
-    at least the regions the catalogue lists for it (decided on the authored figure), and whatever else
-    this figure's warp moves into its frame.
+    the regions the catalogue lists for it (decided on the authored figure), so every figure has the same
+    region ids in every view. `built` gives the geometry of a view already built (a crop's or a mirror's
+    source), `members` the regions each crop shows (the catalogue's region views) and, under
+    "muscles:<view>", the muscles it draws (the catalogue's `drawn_in`), so nothing is worked out twice.
     """
     specs, muscle_specs = list(specs), list(muscle_specs)
     base = base_views or views
+
+    def source_of(view_id: str) -> ViewGeometry:
+        return built(view_id) if built is not None else build_view(views[view_id], views, specs, muscle_specs, base)
+
     if view.crop_of is not None:
-        source = build_view(views[view.crop_of], views, specs, muscle_specs, base)
-        # What the crop's frame shows of this figure, and at least what it shows of the authored one.
-        members = region_polygons(base[view.id], base, specs).keys() | region_polygons(view, views, specs).keys()
-        shown = {m.id for m in muscle_specs if _muscle_in_crop(m, base[view.id], base)}
+        source = source_of(view.crop_of)
+        # What the crop shows of the authored figure (the catalogue's list), and on another figure whatever
+        # else its warp moves into the frame, so the crop stays covered.
+        shows = set(members[view.id] if members is not None else region_polygons(base[view.id], base, specs))
+        if views is not base:
+            shows |= region_polygons(view, views, specs).keys()
+        if members is not None:
+            shown = set(members.get(f"muscles:{view.id}", ()))
+        else:
+            shown = {m.id for m in muscle_specs if _muscle_in_crop(m, base[view.id], base)}
         return replace(
             source,
             id=view.id,
             name=view.name,
             width=view.width,
             height=view.height,
-            regions={rid: polygon for rid, polygon in source.regions.items() if rid in members},
+            regions={rid: polygon for rid, polygon in source.regions.items() if rid in shows},
             origin=(view.box[0], view.box[1]) if view.box is not None else (0, 0),
             muscles=tuple(m for m in source.muscles if m.muscle in shown),
             _cache={},
         )
     regions = region_polygons(view, views, specs)
     if view.mirror_of is not None:
-        source = build_view(views[view.mirror_of], views, specs, muscle_specs, base)
+        source = source_of(view.mirror_of)
         return ViewGeometry(
             id=view.id,
             name=view.name,
@@ -476,7 +490,15 @@ def build_views(
     specs: Iterable[RegionSpec],
     muscle_specs: Iterable[MuscleSpec] = (),
     base_views: Mapping[str, View] | None = None,
+    members: Mapping[str, Collection[str]] | None = None,
 ) -> dict[str, ViewGeometry]:
-    """Every view's geometry, in the catalogue's view order."""
+    """Every view's geometry, in the catalogue's view order, each built once (crops and mirrors reuse theirs)."""
     specs, muscle_specs = list(specs), list(muscle_specs)
-    return {view_id: build_view(view, views, specs, muscle_specs, base_views) for view_id, view in views.items()}
+    done: dict[str, ViewGeometry] = {}
+
+    def built(view_id: str) -> ViewGeometry:
+        if view_id not in done:
+            done[view_id] = build_view(views[view_id], views, specs, muscle_specs, base_views, built, members)
+        return done[view_id]
+
+    return {view_id: built(view_id) for view_id in views}

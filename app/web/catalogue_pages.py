@@ -13,6 +13,7 @@ from app.errors import NotFound
 from app.queries import records
 from app.queries.lookup import lookup_items
 from app.queries.snapshot import Snapshot
+from app.web import figure
 from app.web.bodymap import inline
 from app.web.explorer_state import ExplorerState, default_view
 from app.web.templating import render, snapshot
@@ -30,11 +31,12 @@ def _record(snap: Snapshot, kind: str, what: str, ident: str) -> dict[str, Any]:
     return found
 
 
-def _trigger_point_context(snap: Snapshot, tp_id: str, side: str) -> dict[str, Any]:
+def _trigger_point_context(request: Request, snap: Snapshot, tp_id: str, side: str) -> dict[str, Any]:
     tp = _record(snap, "trigger-points", "trigger point", tp_id)
-    view_id = snap.diagrams.best_view(tp_id, side) if snap.diagrams.views else None
+    diagrams = figure.diagrams_for(request, snap)
+    view_id = diagrams.best_view(tp_id, side) if diagrams.views else None
     # Framed: the pattern and some body around it, not a whole figure at a small scale.
-    diagram = snap.diagrams.trigger_point(view_id, tp_id, side, role="group", framed=True) if view_id else None
+    diagram = diagrams.trigger_point(view_id, tp_id, side, role="group", framed=True) if view_id else None
     return {
         "tp": tp,
         "muscle": snap.record("muscles", tp["muscle"]),
@@ -48,7 +50,7 @@ def _trigger_point_context(snap: Snapshot, tp_id: str, side: str) -> dict[str, A
 @router.get("/trigger-points/{tp_id}", response_class=HTMLResponse)
 def trigger_point_page(request: Request, tp_id: Ident, side: SideParam = "right") -> HTMLResponse:
     snap = snapshot(request)
-    context = _trigger_point_context(snap, tp_id, side)
+    context = _trigger_point_context(request, snap, tp_id, side)
     context["related"] = records.related_trigger_points(snap.catalogue, tp_id)
     c = snap.catalogue
     context["symptom_links"] = [(i, c.symptoms[i].name) for i in c.symptoms_of_tp.get(tp_id, ())]
@@ -58,7 +60,7 @@ def trigger_point_page(request: Request, tp_id: Ident, side: SideParam = "right"
 @router.get("/trigger-points/{tp_id}/print", response_class=HTMLResponse)
 def trigger_point_handout(request: Request, tp_id: Ident, side: SideParam = "right") -> HTMLResponse:
     """A one-page A4 patient handout: the diagram, what it means in plain words, and self-care."""
-    context = _trigger_point_context(snapshot(request), tp_id, side)
+    context = _trigger_point_context(request, snapshot(request), tp_id, side)
     return render(request, "print_trigger_point.html", context, twins=[urls.api("trigger-point", tp_id)])
 
 
@@ -79,7 +81,7 @@ def muscle_page(request: Request, muscle_id: Ident) -> HTMLResponse:
     snap = snapshot(request)
     muscle = _record(snap, "muscles", "muscle", muscle_id)
     tps = [snap.record("trigger-points", t) for t in muscle["trigger_points"]]
-    drawn = snap.diagrams.muscle(muscle_id)
+    drawn = figure.diagrams_for(request, snap).muscle(muscle_id)
     context = {
         "muscle": muscle,
         "tps": tps,

@@ -23,6 +23,7 @@ from app import urls
 from app.catalogue.index import Catalogue
 from app.http.caching import mark_replayable
 from app.queries.snapshot import Snapshot
+from app.web import figure
 
 
 def snapshot(request: Request) -> Snapshot:
@@ -91,7 +92,17 @@ def render(
 ) -> HTMLResponse:
     """A page from its template, linking its JSON twin(s) in the head and in a `Link` header."""
     templates: Jinja2Templates = request.app.state.templates
-    response = templates.TemplateResponse(request, name, {**context, "twins": list(twins)}, status_code=status)
+    snap = snapshot(request)
+    carried = figure.carried(request, snap)
+    context = {
+        **context,
+        "twins": list(twins),
+        "figure_switch": figure.switch(request, snap),
+        "carried_figure": carried,  # GET forms carry it in a hidden field: their action's query is dropped
+    }
+    response: HTMLResponse = templates.TemplateResponse(request, name, context, status_code=status)
+    if carried is not None:  # the figure chosen follows the person to every page this one links
+        response = HTMLResponse(figure.carry(bytes(response.body).decode(), carried), status_code=status)
     if status == 200:
         mark_replayable(request)  # a page is a pure function of catalogue, path and query
     if twins:

@@ -19,6 +19,7 @@ PAGES = (
     "/print?region=temple-right",
     "/trigger-points/upper-trapezius-1",
     "/trigger-points/upper-trapezius-1/print",
+    "/trigger-points/pectoralis-major-3?figure=female",
     "/muscles",
     "/muscles/upper-trapezius",
     "/muscles/infraspinatus",
