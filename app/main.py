@@ -67,7 +67,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     published = app.openapi
     app.openapi = lambda: responses.publish_problem(published())  # type: ignore[method-assign]
     app.state.store = store
-    app.state.templates = make_templates(settings.templates_dir)
+    # Templates re-read on change only where data is too (`serve --reload-data`, an author at work).
+    app.state.templates = make_templates(settings.templates_dir, auto_reload=settings.reload_data)
     app.state.kept = Kept()  # page parts rendered once per catalogue (app/web/kept.py)
     handle = error_handler(error_page)  # one decision for every error: HTML for pages, problem+json for the API
     for kind in (ProblemError, RequestValidationError, StarletteHTTPException):

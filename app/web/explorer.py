@@ -163,7 +163,7 @@ def explorer_context(request: Request, snap: Snapshot, state: ExplorerState) -> 
     c = snap.catalogue
     items = results(snap, state)
     current = shown(state, items)
-    views = view_groups(c)
+    views: list[Any] = request.app.state.kept.get(snap.version, "view-groups", lambda: view_groups(c))
     return {
         "state": state,
         "modes": MODES,

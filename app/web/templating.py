@@ -73,9 +73,13 @@ def words(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
 
 
-def make_templates(directory: Path) -> Jinja2Templates:
-    """The Jinja2 environment of one app, with its filters and the URL builder as a global."""
+def make_templates(directory: Path, auto_reload: bool = True) -> Jinja2Templates:
+    """The Jinja2 environment of one app, with its filters and the URL builder as a global.
+
+    Without `auto_reload`, a template is read once: no file system check on every page (three a page).
+    """
     templates = Jinja2Templates(directory=directory)
+    templates.env.auto_reload = auto_reload
     templates.env.filters.update(
         region_name=region_name, condition_name=condition_name, muscle_name=muscle_name, tp_name=tp_name, words=words
     )
