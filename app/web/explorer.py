@@ -24,6 +24,7 @@ from app.http.shortcuts import Shortcut
 from app.queries import records
 from app.queries.lookup import lookup_items
 from app.queries.snapshot import Snapshot
+from app.web import figure
 from app.web.bodymap import inline, inline_text
 from app.web.cards import Cards
 from app.web.explorer_state import DEFAULT_MODE, MODES, ExplorerState
@@ -129,12 +130,16 @@ def view_switcher(request: Request, snap: Snapshot, state: ExplorerState, views:
     return slotted.fill(lambda key: escape("&" + rest) if rest else "")
 
 
-def state_map(snap: Snapshot, state: ExplorerState, current: dict[str, Any] | None, toggles: bool) -> Markup | None:
-    """The map of an explorer state: its selection, and the shown candidate's pattern (or the muscle map)."""
+def state_map(
+    request: Request, snap: Snapshot, state: ExplorerState, current: dict[str, Any] | None, toggles: bool
+) -> Markup | None:
+    """The map of an explorer state on the figure chosen: its selection, and the shown candidate's pattern (or
+    the muscle map)."""
+    diagrams = figure.diagrams_for(request, snap)
     if state.mode == "muscles":
-        return inline(snap.diagrams.muscle_map(state.view))
+        return inline(diagrams.muscle_map(state.view))
     pattern = (current["trigger_point"]["id"], current["sides"]) if current else None
-    svg = snap.diagrams.state_map(
+    svg = diagrams.state_map(
         state.view,
         selected=state.regions,
         pattern=pattern,
@@ -172,7 +177,7 @@ def explorer_context(request: Request, snap: Snapshot, state: ExplorerState) -> 
         "items": items,
         "cards": cards(request, snap, state, items, current),
         "current": current,
-        "map": state_map(snap, state, current, toggles=True),
+        "map": state_map(request, snap, state, current, toggles=True),
         "region_list": region_list(request, snap, state),
         "twin": state.twin(),
         "muscles": drawn_muscles(c, state.view) if state.mode == "muscles" else [],
@@ -197,6 +202,7 @@ async def explorer_fragment(request: Request, state: StateDep) -> HTMLResponse:
 
 
 def fragment_page(request: Request, state: ExplorerState) -> HTMLResponse:
+    request.scope[figure.PAGE_PATH] = "/"  # the figure switch in the fragment links to the explorer page itself
     context = explorer_context(request, snapshot(request), state)
     return render(request, "_explorer.html", context, twins=[context["twin"]] if context["twin"] else [])
 
@@ -253,6 +259,6 @@ def lookup_handout(request: Request, state: StateDep) -> HTMLResponse:
         "items": items,
         "details": details,
         "current": current,
-        "map": state_map(snap, state, current, toggles=False),
+        "map": state_map(request, snap, state, current, toggles=False),
     }
     return render(request, "print_lookup.html", context, twins=[twin] if twin else [])

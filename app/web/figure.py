@@ -52,6 +52,10 @@ def carry(html: str, figure: str) -> str:
     return _CARRIES.sub(add, html)
 
 
+# Set by a route whose HTML stands in for another page (the explorer's fragment for the explorer).
+PAGE_PATH = "triggermap.page_path"
+
+
 def switch(request: Request, snap: Snapshot) -> list[tuple[str, str, str, bool]]:
     """The figure switch: (id, label, this page's URL with that figure, current) per figure."""
     current = chosen(request, snap) or snap.diagrams.figure
@@ -59,6 +63,6 @@ def switch(request: Request, snap: Snapshot) -> list[tuple[str, str, str, bool]]
     for name in snap.figures:
         params = [(k, v) for k, v in request.query_params.multi_items() if k != "figure"]
         params.append(("figure", name))  # always named, so the page's own figure is not carried onto it
-        url = request.url.path + (f"?{urlencode(params)}" if params else "")
+        url = request.scope.get(PAGE_PATH, request.url.path) + (f"?{urlencode(params)}" if params else "")
         out.append((name, figure_label(snap.catalogue, name), url, name == current))
     return out

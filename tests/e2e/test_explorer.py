@@ -183,3 +183,26 @@ def test_the_muscle_map_names_each_muscle_and_opens_its_page(page: Any) -> None:
     link.focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**/muscles/infraspinatus")
+
+
+def test_the_female_figure_is_chosen_once_and_stays(page: Any) -> None:
+    """Switch the figure with a selection made: the selection stays, and the choice follows to the next page."""
+    page.goto("/?view=anterior")
+    click_region(page, "pectoral-right")
+    page.locator("#results > li").first.wait_for()
+    first = result_ids(page)[0]
+    male_map = page.locator("#bodymap svg").inner_html()
+    page.locator("nav.figures a[data-figure='female']").click()
+    page.locator("nav.figures a[data-figure='female'][aria-current='true']").wait_for()
+    assert "figure=female" in page.url
+    assert "region=pectoral-right" in page.url
+    assert page.locator("#bodymap svg").inner_html() != male_map
+    assert "is-highlighted" in page.locator('path[data-region="pectoral-right"]').get_attribute("class")
+    # A region toggled now keeps the figure, and so does the trigger point page a card links to.
+    click_region(page, "upper-chest-right")
+    page.wait_for_url("**region=upper-chest-right**")
+    assert "figure=female" in page.url
+    page.locator(f'#results > li[data-tp="{first}"] .card-title a').click()
+    page.wait_for_url(f"**/trigger-points/{first}**")
+    assert "figure=female" in page.url
+    assert page.locator("nav.figures a[aria-current='true']").get_attribute("data-figure") == "female"
