@@ -185,6 +185,10 @@ def explorer_queries(regions: list[str], tps: list[str], pick: random.Random) ->
         "mode=muscles&region=temple-right",
         "mode=bogus&view=bogus&show=bogus",
         "region=temple-right&n=1&extra=%E2%82%AC",
+        "region=temple-right&figure=female",
+        "region=calf-left&show=soleus-1&figure=female&view=posterior",
+        "region=temple-right&figure=bogus",
+        "figure=female&figure=male&region=temple-right",
     ]
     states = []
     for i in range(40):
