@@ -8,6 +8,8 @@ falls back to the centre of the location region (the old behaviour), so nothing 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from app.body.figures import Warp, figure_ids, view_warps, warped_muscles, warped_views
 from app.body.geometry import MuscleDrawing, Point, ViewGeometry, build_views, contains, rnd
 from app.catalogue.index import Catalogue
@@ -140,5 +142,11 @@ def _misplaced_on(catalogue: Catalogue, figure: str) -> list[Misplaced]:
     return problems
 
 
-# The checks the loader runs on a built catalogue wherever it is served or validated.
+# The checks `triggermap validate` and the tests run on a built catalogue: every figure.
 ATLAS_CHECKS = (misplaced_markers,)
+
+
+def serving_checks(figure: str) -> tuple[Callable[[Catalogue], list[Misplaced]], ...]:
+    """The checks a server runs when it loads data: the figure it draws by default, so startup stays short
+    (another figure is a warp of the same data, checked by validate and the test suite, and drawn on first use)."""
+    return (lambda catalogue: _misplaced_on(catalogue, figure if figure in figure_ids(catalogue) else BASE_FIGURE),)

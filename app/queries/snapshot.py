@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -57,8 +58,8 @@ class Snapshot:
     diagrams: Diagrams  # the served default figure's
     search: SearchIndex
     exports: dict[str, Detail]
-    # Every figure's diagrams (male, female, ...), the default's among them.
-    figures: dict[str, Diagrams] = field(default_factory=dict)
+    # Every figure's diagrams (male, female, ...), the default's among them; the others drawn on first use.
+    figures: Mapping[str, Diagrams] = field(default_factory=dict)
 
     @property
     def version(self) -> str:
@@ -84,6 +85,33 @@ class Snapshot:
         return thread
 
 
+class LazyFigures(Mapping[str, Diagrams]):
+    """Each figure's diagrams by name, the served default's built with the snapshot and the others on first
+    use: a warped figure's geometry takes about as long to build as the rest of startup, and most visitors
+    never ask for it."""
+
+    def __init__(self, catalogue: Catalogue, default: Diagrams) -> None:
+        self._catalogue = catalogue
+        self._names = figure_ids(catalogue)
+        self._built = {default.figure: default}
+        self._lock = threading.Lock()
+
+    def __getitem__(self, name: str) -> Diagrams:
+        found = self._built.get(name)
+        if found is None:
+            if name not in self._names:
+                raise KeyError(name)
+            with self._lock:
+                found = self._built.get(name) or self._built.setdefault(name, Diagrams(self._catalogue, name))
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
 def build_snapshot(catalogue: Catalogue, figure: str = BASE_FIGURE) -> Snapshot:
     """Everything a request may need that depends only on the catalogue, computed once.
 
@@ -99,8 +127,8 @@ def build_snapshot(catalogue: Catalogue, figure: str = BASE_FIGURE) -> Snapshot:
         full[("regions", record["id"])] = record
     for m in c.muscles.values():
         full[("muscles", m.id)] = records.muscle(c, m)
-    figures = {f: Diagrams(c, f) for f in figure_ids(c)}
-    diagrams = figures.get(figure, figures[BASE_FIGURE])
+    diagrams = Diagrams(c, figure if figure in figure_ids(c) else BASE_FIGURE)
+    figures = LazyFigures(c, diagrams)
     for t in c.trigger_points.values():
         preferred = diagrams.best_view(t.id, "left" if t.side == "left" else "right")
         full[("trigger-points", t.id)] = records.trigger_point(c, t, preferred)

@@ -10,7 +10,7 @@ import logging
 import threading
 from pathlib import Path
 
-from app.body.atlas import ATLAS_CHECKS
+from app.body.atlas import serving_checks
 from app.catalogue.loader import data_files, load_catalogue
 from app.catalogue.models import BASE_FIGURE
 from app.catalogue.yaml_source import display_name
@@ -27,7 +27,7 @@ class Store:
         self.data_dir = Path(data_dir)
         self.figure = figure  # drawn when a request names no figure
         self.warm = warm  # draw a new snapshot's thumbnails in the background (Diagrams.warm)
-        self.snapshot = build_snapshot(load_catalogue(self.data_dir, checks=ATLAS_CHECKS), figure)
+        self.snapshot = build_snapshot(load_catalogue(self.data_dir, checks=serving_checks(figure)), figure)
         if figure not in self.snapshot.figures:
             known = ", ".join(self.snapshot.figures)
             log.error("no figure %r in the catalogue (it has %s): drawing the %s figure", figure, known, BASE_FIGURE)
@@ -49,7 +49,7 @@ class Store:
     def reload(self) -> bool:
         """Load the data folder again; True if a new catalogue is now served."""
         try:
-            catalogue = load_catalogue(self.data_dir, checks=ATLAS_CHECKS)
+            catalogue = load_catalogue(self.data_dir, checks=serving_checks(self.figure))
         except CatalogueInvalid as exc:
             return self._reject(exc.lines())
         folder = display_name(self.data_dir)
