@@ -16,18 +16,10 @@ from app.body.render import BodyDiagrams, write_views
 from app.catalogue.index import Catalogue
 from app.catalogue.loader import load_catalogue
 from app.settings import REPO_ROOT
+from tests.body.test_geometry import VIEWS
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
-FULL_BODY = ["anterior", "posterior", "lateral-right", "lateral-left", "plantar"]
-CLOSE_UPS = ["head-right", "head-left", "hands-palm", "hands-back", "feet-top", "legs-medial", "pelvic-floor"]
-CROPS = [
-    "trunk-front", "back-upper", "back-lower",
-    "arm-right-side", "arm-right-front", "forearm-right-front", "forearm-right-back", "elbow-right",
-    "arm-left-side", "arm-left-front", "forearm-left-front", "forearm-left-back", "elbow-left",
-    "hip-right", "hip-left", "calves",
-]  # fmt: skip
-VIEWS = FULL_BODY + CLOSE_UPS + CROPS
 
 
 @cache
