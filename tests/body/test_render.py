@@ -48,6 +48,15 @@ def test_views_are_small_and_deterministic(view_id: str) -> None:
     assert len(first.encode()) <= 60 * 1024
 
 
+@pytest.mark.parametrize("figure", ["male", "female"])
+def test_every_view_with_its_muscle_layer_stays_under_100_kb(figure: str) -> None:
+    """Issue #15's budget: a view with every muscle drawn stays under 100 KB (60 KB without them), on each figure."""
+    body = BodyDiagrams(diagrams().catalogue, figure)
+    sizes = {v: len(body.view_svg(v, layer="muscles").encode()) for v in VIEWS}
+    assert max(sizes.values()) < 100 * 1024, sizes
+    assert max(len(body.view_svg(v).encode()) for v in VIEWS) <= 60 * 1024
+
+
 @pytest.mark.parametrize("view_id", VIEWS)
 def test_every_region_is_a_titled_link(view_id: str) -> None:
     root = parse(diagrams().view_svg(view_id))
