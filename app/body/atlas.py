@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.body.figures import Warp, figure_ids, view_warps, warped_muscles, warped_views
+from app.body.figures import Warp, figure_ids, own_marker, view_warps, warped_muscles, warped_views
 from app.body.geometry import MuscleDrawing, Point, ViewGeometry, build_views, contains, rnd
 from app.catalogue.index import Catalogue
 from app.catalogue.models import BASE_FIGURE, TriggerPoint
@@ -38,7 +38,7 @@ def geometry_of(catalogue: Catalogue, figure: str = BASE_FIGURE) -> dict[str, Vi
     if figure not in cache:
         warps = warps_of(catalogue, figure)
         views = warped_views(catalogue, figure, warps)
-        muscles = warped_muscles(catalogue, warps) if figure != BASE_FIGURE else catalogue.muscle_specs.values()
+        muscles = warped_muscles(catalogue, figure, warps) if figure != BASE_FIGURE else catalogue.muscle_specs.values()
         # Which regions each crop shows is the catalogue's (its regions' views), the same on every figure.
         members: dict[str, set[str]] = {view_id: set() for view_id in catalogue.views}
         for region in catalogue.regions.values():
@@ -68,9 +68,12 @@ def _mirror(geo: ViewGeometry, point: Point, side: str) -> Point:
 
 
 def authored_marker(
-    geo: ViewGeometry, tp: TriggerPoint, view_id: str, side: str, warp: Warp | None = None
+    geo: ViewGeometry, tp: TriggerPoint, view_id: str, side: str, warp: Warp | None = None, own: Point | None = None
 ) -> Point | None:
-    """The authored X in this view on that side, moved by the figure's warp; mirrored for the left side."""
+    """The authored X in this view on that side, moved by the figure's warp (or the figure's `own` X where it
+    draws the muscle itself); mirrored for the left side."""
+    if own is not None:
+        return _mirror(geo, own, side)
     if view_id in tp.location.markers:
         x, y = tp.location.markers[view_id]
         point = warp((x, y)) if warp is not None else (x, y)
@@ -119,7 +122,7 @@ def _misplaced_on(catalogue: Catalogue, figure: str) -> list[Misplaced]:
         for view_id, authored in tp.location.markers.items():
             geo = geometry[view_id]
             drawing = geo.muscle(tp.muscle, "right")
-            point = warps[view_id](authored)
+            point = own_marker(catalogue, figure, tp.id, view_id) or warps[view_id](authored)
             where = f"the X at {list(authored)} in view {view_id}{on}"
             if drawing is None:
                 problems.append(Misplaced(tp.id, view_id, f"{where}: muscle {tp.muscle} is not drawn in that view"))

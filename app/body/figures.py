@@ -133,12 +133,18 @@ def _warped_box(
     return (round(min(xs), 1), round(min(ys), 1), round(max(xs), 1), round(max(ys), 1))
 
 
-def warped_muscles(catalogue: Catalogue, warps: Mapping[str, Warp]) -> list[MuscleSpec]:
-    """Muscle specs with their literal outline points warped (landmark names follow the warped views)."""
+def warped_muscles(catalogue: Catalogue, figure_id: str, warps: Mapping[str, Warp]) -> list[MuscleSpec]:
+    """Muscle specs with their literal outline points warped (landmark names follow the warped views); an
+    outline the figure draws itself (`shapes` in figures.yaml) replaces the warped one."""
+    figure = catalogue.figures.get(figure_id)
+    own = figure.shapes if figure is not None else {}
     specs: list[MuscleSpec] = []
     for spec in catalogue.muscle_specs.values():
         shapes = {}
-        for view_id, shape in spec.shapes.items():
+        for view_id, shape in {**spec.shapes, **own.get(spec.id, {})}.items():
+            if view_id in own.get(spec.id, {}):
+                shapes[view_id] = shape
+                continue
             warp = warps[view_id]
             parts = []
             for part in shape.parts:
@@ -148,3 +154,9 @@ def warped_muscles(catalogue: Catalogue, warps: Mapping[str, Warp]) -> list[Musc
             shapes[view_id] = MuscleShape(parts=parts, deep=shape.deep)
         specs.append(spec.model_copy(update={"shapes": shapes}))
     return specs
+
+
+def own_marker(catalogue: Catalogue, figure_id: str, tp_id: str, view_id: str) -> Point | None:
+    """A trigger point's X as this figure draws it itself (`markers` in figures.yaml), if it does."""
+    figure = catalogue.figures.get(figure_id)
+    return figure.markers.get(tp_id, {}).get(view_id) if figure is not None else None

@@ -16,6 +16,7 @@ import svgwrite
 from svgwrite.base import BaseElement, Title
 
 from app.body.atlas import authored_marker, derived_marker, geometry_of, location_regions, warps_of
+from app.body.figures import own_marker
 from app.body.geometry import BBox, Curve, MuscleDrawing, Point, ViewGeometry, fmt, polygon_path, union_bbox
 from app.body.targets import TouchViews
 from app.body.zones import ZoneShapes
@@ -458,7 +459,8 @@ class BodyDiagrams:
         tp = self.catalogue.trigger_points[trigger_point_id]
         framed, source = geo.drawn_over, authored_view(view_id, self.catalogue.views)
         warp = self.warps[source]
-        authored = authored_marker(geo, tp, source, side if source == framed else "right", warp)
+        own = own_marker(self.catalogue, self.figure, tp.id, source)
+        authored = authored_marker(geo, tp, source, side if source == framed else "right", warp, own)
         if authored is not None:
             width = self.geometry[source].width
             return [(round(width - authored[0], 1), authored[1]) if source != framed else authored]

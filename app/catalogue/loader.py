@@ -289,6 +289,17 @@ def _check_references(c: _Collector) -> list[DataError]:
                     need(view_id, set(views), f"view in {key}", figure.id, loc.doc, where)
                 elif views[view_id].mirror_of is not None:
                     errors.append(loc.doc.error(where, f"{figure.id}: view {view_id} mirrors another; warp that one"))
+        muscle_ids = {m.item.id for m in c.items["muscles"]}
+        tp_ids = {tp.id for m in c.items["muscles"] for tp in m.item.trigger_points}
+        for key, known, what in (("shapes", muscle_ids, "muscle"), ("markers", tp_ids, "trigger point")):
+            for ident, per_view in getattr(figure, key).items():
+                need(ident, known, f"{what} in {key}", figure.id, loc.doc, (*loc.path, key, ident))
+                for view_id in per_view:
+                    where = (*loc.path, key, ident, view_id)
+                    if view_id not in views:
+                        need(view_id, set(views), f"view in {key}", figure.id, loc.doc, where)
+                    elif views[view_id].mirror_of is not None or views[view_id].crop_of is not None:
+                        errors.append(loc.doc.error(where, f"{figure.id}: draw in the view {view_id} shows"))
         for view_id, hidden in figure.hide_details.items():
             drawn = [stroke.points for stroke in views[view_id].details] if view_id in views else []
             for h, points in enumerate(hidden):

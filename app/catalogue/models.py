@@ -201,6 +201,16 @@ class Figure(Model):
     hide_details: dict[str, list[list[str]]] = Field(
         default_factory=dict, description="Per view: base strokes (by their points) this figure leaves out."
     )
+    shapes: dict[str, dict[str, MuscleShape]] = Field(
+        default_factory=dict,
+        description="Per muscle id, per view: this figure's own outline where its anatomy differs (the pelvic "
+        "floor), in this figure's coordinates; it replaces the warped base outline.",
+    )
+    markers: dict[str, dict[str, Point]] = Field(
+        default_factory=dict,
+        description="Per trigger point id, per view: this figure's own X (its coordinates, right side), where "
+        "the muscle under it is drawn differently on this figure.",
+    )
 
 
 class RegionSpec(Model):
