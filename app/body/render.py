@@ -115,18 +115,6 @@ class BodyDiagrams:
     def _hatch(self, dwg: svgwrite.Drawing) -> None:
         dwg.defs.add(hatch_pattern(dwg))
 
-    def _referral(
-        self,
-        dwg: svgwrite.Drawing,
-        geo: ViewGeometry,
-        essential: Collection[str],
-        spillover: Collection[str],
-        prefix: str,
-    ) -> None:
-        group = self.referral_group(dwg, geo, essential, spillover, prefix)
-        if group is not None:
-            dwg.add(group)
-
     def referral_group(
         self,
         dwg: svgwrite.Drawing,
@@ -633,7 +621,9 @@ class BodyDiagrams:
         if spillover:
             self._hatch(dwg)
         self._silhouette(dwg, len(parts), prefix)
-        self._referral(dwg, geo, essential, spillover, prefix)
+        zones = self.referral_group(dwg, geo, essential, spillover, prefix)
+        if zones is not None:
+            dwg.add(zones)
         visible = {r for r, poly in geo.regions.items() if _overlaps(poly, viewbox)}
         classes = self.region_classes(geo, (), essential, spillover)
         self._regions(dwg, geo, classes, None, prefix, only=visible, titles=False, borders=False)

@@ -192,26 +192,16 @@ def _check_references(c: _Collector) -> list[DataError]:
 
     for loc in c.items["views"]:
         view: View = loc.item
-        if view.mirror_of is not None:
-            need(view.mirror_of, set(views), "view", view.id, loc.doc, (*loc.path, "mirror_of"))
-            source = views.get(view.mirror_of)
-            if source is not None and source.mirror_of is not None:
-                errors.append(
-                    loc.doc.error(
-                        (*loc.path, "mirror_of"),
-                        f"{view.id}: mirrors {source.id}, which is itself a mirror; name the view it mirrors",
-                    )
-                )
-        if view.crop_of is not None:
-            need(view.crop_of, set(views), "view", view.id, loc.doc, (*loc.path, "crop_of"))
-            source = views.get(view.crop_of)
-            if source is not None and source.crop_of is not None:
-                errors.append(
-                    loc.doc.error(
-                        (*loc.path, "crop_of"),
-                        f"{view.id}: crops {source.id}, which is itself a crop; name the view it crops",
-                    )
-                )
+        # A view drawn from another (a mirror, a crop) names the view that is drawn, not another derived one.
+        for key, verb, noun in (("mirror_of", "mirrors", "mirror"), ("crop_of", "crops", "crop")):
+            named = getattr(view, key)
+            if named is None:
+                continue
+            need(named, set(views), "view", view.id, loc.doc, (*loc.path, key))
+            source = views.get(named)
+            if source is not None and getattr(source, key) is not None:
+                message = f"{view.id}: {verb} {source.id}, which is itself a {noun}; name the view it {verb}"
+                errors.append(loc.doc.error((*loc.path, key), message))
         for key, curves in (("outlines", view.outlines), ("details", view.details)):
             for o, curve in enumerate(curves):
                 for part in ("points", "corners"):
