@@ -59,10 +59,15 @@ PAGE_PATH = "triggermap.page_path"
 def switch(request: Request, snap: Snapshot) -> list[tuple[str, str, str, bool]]:
     """The figure switch: (id, label, this page's URL with that figure, current) per figure."""
     current = chosen(request, snap) or snap.diagrams.figure
-    out = []
-    for name in snap.figures:
-        params = [(k, v) for k, v in request.query_params.multi_items() if k != "figure"]
-        params.append(("figure", name))  # always named, so the page's own figure is not carried onto it
-        url = request.scope.get(PAGE_PATH, request.url.path) + (f"?{urlencode(params)}" if params else "")
-        out.append((name, figure_label(snap.catalogue, name), url, name == current))
-    return out
+    page = request.scope.get(PAGE_PATH, request.url.path)
+    kept = urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "figure"])
+    # Each link names its figure, so the page's own figure is not carried onto it.
+    return [
+        (
+            name,
+            figure_label(snap.catalogue, name),
+            f"{page}?{kept}&figure={name}" if kept else f"{page}?figure={name}",
+            name == current,
+        )
+        for name in snap.figures
+    ]
