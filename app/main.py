@@ -16,10 +16,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from app import __version__
 from app.api import catalogue, docs, exports, health, lookup, responses, search, svg
 from app.errors import ProblemError
+from app.http.activity import Activity, TrackActivity
 from app.http.middleware import ReplayResponses, ResponseMemo, SecurityHeaders
 from app.http.problems import error_handler
 from app.http.shortcuts import Shortcuts
 from app.queries.store import Store
+from app.queries.warming import IdleWarmer
 from app.settings import Settings
 from app.web import explorer, pages
 from app.web.kept import Kept
@@ -45,14 +47,20 @@ def operation_id(route: APIRoute) -> str:
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     store = Store(settings.data_dir, settings.figure, warm=settings.warm)
+    activity = Activity()
+    warmer: IdleWarmer | None = None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settings.warm:  # thumbnails drawn once, after startup, not on request
             store.snapshot.warm_in_background()
+        if warmer is not None:
+            warmer.start()
         if settings.reload_data:
             store.watch(settings.reload_interval)
         yield
+        if warmer is not None:
+            warmer.stop()
         store.stop()
 
     app = FastAPI(
@@ -101,4 +109,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_age=86400,
     )
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(TrackActivity, activity=activity)
+    if settings.idle_warm:
+        warmer = IdleWarmer(lambda: store.snapshot, lambda snap: explorer.warm_steps(app, snap), activity.idle)
+    app.state.warmer = warmer
     return app

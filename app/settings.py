@@ -27,6 +27,11 @@ def default_warm() -> bool:
     return os.environ.get("TRIGGERMAP_WARM", "0") == "1"
 
 
+def default_idle_warm() -> bool:
+    """`TRIGGERMAP_IDLE_WARM=0` turns off warming in the quiet between requests (app/queries/warming.py)."""
+    return os.environ.get("TRIGGERMAP_IDLE_WARM", "1") != "0"
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path = field(default_factory=default_data_dir)
@@ -38,6 +43,8 @@ class Settings:
     reload_interval: float = 0.3
     # Draw every thumbnail once in a background thread after startup (tests turn it off: apps by the dozen).
     warm: bool = field(default_factory=default_warm)
+    # Precompute what new drawings on the explorer need, only while no request is being answered.
+    idle_warm: bool = field(default_factory=default_idle_warm)
     # Shipped inside the package, so an installed wheel serves every page.
     templates_dir: Path = PACKAGE_DIR / "templates"
     static_dir: Path = PACKAGE_DIR / "static"

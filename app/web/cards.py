@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Any
+from urllib.parse import quote_plus
 
 from fastapi import Request
 from jinja2 import Template
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from app.catalogue.index import Catalogue
 from app.web.explorer_state import ExplorerState
@@ -26,19 +27,9 @@ from app.web.templating import region_label, words
 ESSENTIAL, SPILLOVER, EXPLANATION, SHOW_URL = "E", "P", "X", "U"
 
 
-class _Values:
-    """What one drawing puts in a card's slots, escaped as the template escapes text."""
-
-    def __init__(self, catalogue: Catalogue, item: Mapping[str, Any], state: ExplorerState) -> None:
-        self.catalogue, self.item, self.state = catalogue, item, state
-
-    def __call__(self, key: str) -> str:
-        if key == EXPLANATION:
-            return escape(self.item["explanation"])
-        if key == SHOW_URL:
-            return escape(self.state.url(show=self.item["trigger_point"]["id"]))
-        ids = self.item["matched"]["essential" if key == ESSENTIAL else "spillover"]
-        return escape(words([region_label(self.catalogue, r) for r in ids]))
+def _zone_words(catalogue: Catalogue, ids: Sequence[str]) -> str:
+    """The painted areas a card explains, as the template writes them, escaped."""
+    return escape(words([region_label(catalogue, r) for r in ids]))
 
 
 class _SlotState:
@@ -63,10 +54,12 @@ class Cards:
 
     def render(
         self, request: Request, items: Sequence[Mapping[str, Any]], current: Any, state: ExplorerState
-    ) -> list[Markup]:
-        """Each item's card, as `{% with t = item.trigger_point, side = item.sides[0] %}{% include "_card.html" %}`
-        renders it in the explorer."""
+    ) -> list[str]:
+        """Each item's card (escaped HTML), as `{% with t = item.trigger_point, side = item.sides[0] %}
+        {% include "_card.html" %}` renders it in the explorer."""
         shown_id = current["trigger_point"]["id"] if current else None
+        # Escaping works character by character: the escaped prefix and id join to the escaped link.
+        show_prefix = escape(state.show_prefix)
         cards = []
         for item in items:
             t, side = item["trigger_point"], item["sides"][0]
@@ -82,8 +75,21 @@ class Cards:
             stencil = self._stencils.get(key)
             if stencil is None:
                 stencil = self._stencils[key] = self._stencil(request, t, side, key)
-            cards.append(stencil.fill(_Values(self.catalogue, item, state)))
+            values: dict[str, str] = {SHOW_URL: show_prefix + escape(quote_plus(t["id"]))}
+            if matched is not None:
+                values[EXPLANATION] = escape(item["explanation"])
+                values[ESSENTIAL] = _zone_words(self.catalogue, matched["essential"])
+                values[SPILLOVER] = _zone_words(self.catalogue, matched["spillover"])
+            cards.append(stencil.filled(values))
         return cards
+
+    def warm(self, request: Request, t: Mapping[str, Any], side: str) -> None:
+        """Render every variant of a trigger point's card on one side that a drawing can ask for."""
+        for essential, spillover in ((True, False), (False, True), (True, True)):
+            for is_shown in (False, True):
+                key = (t["id"], side, True, essential, spillover, is_shown)
+                if key not in self._stencils:
+                    self._stencils[key] = self._stencil(request, t, side, key)
 
     def _stencil(
         self, request: Request, t: Mapping[str, Any], side: str, key: tuple[str, str, bool, bool, bool, bool]

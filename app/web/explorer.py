@@ -7,7 +7,7 @@ the server rendered (htmx's model), so the script re-implements nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Annotated, Any
 
@@ -96,14 +96,20 @@ def region_list(request: Request, snap: Snapshot, state: ExplorerState) -> Marku
     return slotted.checked(state.regions)
 
 
-def cards(request: Request, snap: Snapshot, state: ExplorerState, items: list[Any], current: Any) -> Markup:
-    """The result cards, each filled into its trigger point's card rendered once per catalogue (app/web/cards.py),
-    laid out as the template's loop over the cards laid them out (one piece for Jinja, not three a card)."""
+def kept_cards(request: Request, snap: Snapshot) -> Cards:
+    """The catalogue's cards, rendered once per trigger point and variant (app/web/cards.py)."""
 
     def build() -> Cards:
         return Cards(request.app.state.templates.get_template("_card.html"), snap.catalogue)
 
     kept: Cards = request.app.state.kept.get(snap.version, "cards", build)
+    return kept
+
+
+def cards(request: Request, snap: Snapshot, state: ExplorerState, items: list[Any], current: Any) -> Markup:
+    """The result cards, each filled into its trigger point's card rendered once per catalogue (app/web/cards.py),
+    laid out as the template's loop over the cards laid them out (one piece for Jinja, not three a card)."""
+    kept = kept_cards(request, snap)
     return Markup("".join([f"\n      {card}\n      " for card in kept.render(request, items, current, state)]))
 
 
@@ -182,6 +188,19 @@ def explorer_context(request: Request, snap: Snapshot, state: ExplorerState) -> 
         "twin": state.twin(),
         "muscles": drawn_muscles(c, state.view) if state.mode == "muscles" else [],
     }
+
+
+def warm_steps(app: Any, snap: Snapshot) -> Iterator[str]:
+    """What a new drawing on the default explorer page would compute first, one trigger point and side a step:
+    its card in every variant, and its pattern (merged zones, X's, muscle) on the map (app/queries/warming.py)."""
+    request = Request({"type": "http", "method": "GET", "path": "/", "query_string": b"", "headers": [], "app": app})
+    blank = ExplorerState.parse(snap.catalogue, None, None, [], None)
+    kept = kept_cards(request, snap)
+    for tp_id, summary in snap.tp_summaries.items():
+        for side in ("right", "left"):
+            kept.warm(request, summary, side)
+            state_map(request, snap, blank, {"trigger_point": summary, "sides": [side]}, toggles=True)
+            yield tp_id
 
 
 @router.get("/", response_class=HTMLResponse)

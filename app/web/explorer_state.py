@@ -91,6 +91,12 @@ class ExplorerState:
         region_part = self._region_part if regions is self.regions else [_param("region", r) for r in regions]
         return f"{path}?{'&'.join(_params(view, mode, region_part, changes.get('show', self.show)))}"
 
+    @cached_property
+    def show_prefix(self) -> str:
+        """`url(show=id)` up to the id: each result card's "Show on the map" link is this and the id."""
+        base = self.url(show=None)
+        return base + ("" if base.endswith("?") else "&") + "show="
+
     def query_after_view(self) -> str:
         """The URL query of this state but its view: what follows `view=<id>&` in `url(view=id)`."""
         return "&".join(_params("", self.mode, self._region_part, self.show))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from markupsafe import Markup
@@ -36,6 +36,7 @@ class Slotted:
         self.where: dict[str, list[int]] = {}
         for i, key in enumerate(self.keys):
             self.where.setdefault(key, []).append(2 * i + 1)
+        self.slots = [(2 * i + 1, key) for i, key in enumerate(self.keys)]
 
     def fill(self, value: Callable[[str], str]) -> Markup:
         parts = self.parts.copy()
@@ -44,6 +45,13 @@ class Slotted:
             for at in places:
                 parts[at] = filled
         return Markup("".join(parts))
+
+    def filled(self, values: Mapping[str, str]) -> str:
+        """`fill` from a mapping of every key to its (escaped) value, as plain text: the faster of the two."""
+        parts = self.parts.copy()
+        for at, key in self.slots:
+            parts[at] = values[key]
+        return "".join(parts)
 
     def checked(self, selected: Collection[str]) -> Markup:
         """Each slot ` checked` when its key is selected, else nothing."""
