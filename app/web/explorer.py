@@ -28,8 +28,8 @@ from app.web import figure
 from app.web.bodymap import inline, inline_text
 from app.web.cards import Cards
 from app.web.explorer_state import DEFAULT_MODE, MODES, ExplorerState
-from app.web.kept import Slotted, slot
-from app.web.templating import render, snapshot
+from app.web.kept import Calls, KeptPage, Slotted, slot
+from app.web.templating import render, respond, snapshot
 
 router = APIRouter(include_in_schema=False)
 
@@ -170,6 +170,19 @@ def view_groups(c: Catalogue) -> list[tuple[str, list[tuple[str, str]]]]:
     return [(group, views) for group, views in groups.items() if views]
 
 
+def chips(request: Request, snap: Snapshot, state: ExplorerState) -> Markup:
+    """The selected areas, each a chip that removes it: rendered once per region, its link filled per state."""
+    kept: dict[str, Slotted] = request.app.state.kept.get(snap.version, "chips", dict)
+    out = []
+    for rid in state.regions:
+        chip = kept.get(rid)
+        if chip is None:
+            template = request.app.state.templates.get_template("_chip.html")
+            chip = kept[rid] = Slotted(template.render(request=request, rid=rid, href=slot("href")))
+        out.append(chip.filled({"href": escape(state.toggled(rid))}))
+    return Markup("".join(out))
+
+
 def explorer_context(request: Request, snap: Snapshot, state: ExplorerState) -> dict[str, Any]:
     c = snap.catalogue
     items = results(snap, state)
@@ -185,9 +198,96 @@ def explorer_context(request: Request, snap: Snapshot, state: ExplorerState) -> 
         "current": current,
         "map": state_map(request, snap, state, current, toggles=True),
         "region_list": region_list(request, snap, state),
+        "chips": chips(request, snap, state),
         "twin": state.twin(),
         "muscles": drawn_muscles(c, state.view) if state.mode == "muscles" else [],
     }
+
+
+def explorer_page(request: Request, state: ExplorerState, name: str, twins: list[str]) -> HTMLResponse:
+    """`render(request, name, explorer_context(...))`, from the page rendered once for the state's shape.
+
+    A new drawing is a new page almost every time, and Jinja spent more on the page around the map and the
+    cards than on them; what the template's conditions test is few things, so each shape is rendered once
+    with a slot for everything else (tests/web/test_explorer_shapes.py compares the two for random states).
+    """
+    snap = snapshot(request)
+    context = explorer_context(request, snap, state)
+    twin, current, items = context["twin"], context["current"], context["items"]
+    switch = figure.switch(request, snap)
+    carried = figure.carried(request, snap)
+    key = (
+        name,
+        state.view,
+        state.mode,
+        context["map"] is not None,
+        bool(state.regions),
+        bool(state.unknown),
+        len(items),
+        current is not None,
+        tuple((id_, here) for id_, _, _, here in switch),
+        carried,
+        tuple(twins),
+    )
+    shapes: dict[tuple[Any, ...], KeptPage] = request.app.state.kept.get(snap.version, "explorer-shapes", dict)
+    page = shapes.get(key)
+    if page is None:
+        page = shapes[key] = _shape(request, name, state, context, switch, carried, twins)
+    values = {
+        "view_switcher": context["view_switcher"],
+        "cards": context["cards"],
+        "map": context["map"] or "",
+        "region_list": context["region_list"],
+        "chips": context["chips"],
+        "twin": escape(twin or ""),
+        "shown": escape(current["trigger_point"]["id"]) if current else "",
+        "shown_name": escape(current["trigger_point"]["name"]) if current else "",
+        "unknown": ", ".join(escape(u) for u in state.unknown),
+        **{f"figure:{id_}": escape(url) for id_, _, url, _ in switch},
+    }
+    return respond(request, page.fill(state, values), twins=[twin] if twin else twins)
+
+
+def _shape(
+    request: Request,
+    name: str,
+    state: ExplorerState,
+    context: dict[str, Any],
+    switch: list[tuple[str, str, str, bool]],
+    carried: str | None,
+    twins: list[str],
+) -> KeptPage:
+    """The page of every state of `state`'s shape: what the template's conditions test as the state has it,
+    a slot for everything else; each call on the state is recorded, to be made on each state's own."""
+    stand_in = Calls(
+        {
+            "view": state.view,
+            "mode": state.mode,
+            "regions": (slot("regions"),) if state.regions else (),
+            "unknown": (slot("unknown"),) if state.unknown else (),
+        }
+    )
+    current = context["current"]
+    shape = {
+        "request": request,
+        "state": stand_in,
+        "modes": MODES,
+        "views": context["views"],
+        "view_switcher": slot("view_switcher"),
+        "items": [None] * len(context["items"]),  # how many, not what: the cards are a slot
+        "cards": slot("cards"),
+        "current": {"trigger_point": {"id": slot("shown"), "name": slot("shown_name")}} if current else None,
+        "map": slot("map") if context["map"] is not None else None,
+        "region_list": slot("region_list"),
+        "chips": slot("chips"),
+        "twin": slot("twin") if context["twin"] else None,
+        "muscles": context["muscles"],
+        "twins": [slot("twin")] if context["twin"] else twins,
+        "figure_switch": [(id_, label, slot(f"figure:{id_}"), here) for id_, label, _, here in switch],
+        "carried_figure": carried,
+    }
+    text = request.app.state.templates.get_template(name).render(shape)
+    return KeptPage(text, stand_in)
 
 
 def warm_steps(app: Any, snap: Snapshot) -> Iterator[str]:
@@ -209,9 +309,7 @@ async def home(request: Request, state: StateDep) -> HTMLResponse:
 
 
 def home_page(request: Request, state: ExplorerState) -> HTMLResponse:
-    context = explorer_context(request, snapshot(request), state)
-    twin = context["twin"]
-    return render(request, "home.html", context, twins=[twin] if twin else ["/api/v1/regions?limit=1000"])
+    return explorer_page(request, state, "home.html", twins=["/api/v1/regions?limit=1000"])
 
 
 @router.get("/fragment/explorer", response_class=HTMLResponse)
@@ -222,8 +320,7 @@ async def explorer_fragment(request: Request, state: StateDep) -> HTMLResponse:
 
 def fragment_page(request: Request, state: ExplorerState) -> HTMLResponse:
     request.scope[figure.PAGE_PATH] = "/"  # the figure switch in the fragment links to the explorer page itself
-    context = explorer_context(request, snapshot(request), state)
-    return render(request, "_explorer.html", context, twins=[context["twin"]] if context["twin"] else [])
+    return explorer_page(request, state, "_explorer.html", twins=[])
 
 
 def plain_state(query_string: bytes) -> tuple[str | None, str | None, list[str], str | None] | None:

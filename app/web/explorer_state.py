@@ -91,6 +91,10 @@ class ExplorerState:
         region_part = self._region_part if regions is self.regions else [_param("region", r) for r in regions]
         return f"{path}?{'&'.join(_params(view, mode, region_part, changes.get('show', self.show)))}"
 
+    def mode_url(self, mode: str) -> str:
+        """This state asking another question: locate keeps the last area only, and shows no candidate."""
+        return self.url(mode=mode, regions=self.regions[-1:] if mode == "locate" else self.regions, show=None)
+
     @cached_property
     def show_prefix(self) -> str:
         """`url(show=id)` up to the id: each result card's "Show on the map" link is this and the id."""

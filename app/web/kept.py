@@ -3,7 +3,9 @@
 The explorer lists every region as a checkbox (~190) for screen readers and
 browsers without the map; rendering that list through Jinja costs more than
 the rest of the page. It is rendered once with a slot where a state puts
-`checked`, and each state joins the text with its own values.
+`checked`, and each state joins the text with its own values. The explorer
+page itself is rendered once per shape (`KeptPage`): its template's
+conditions fixed, everything else a slot.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import threading
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use characters: never in the catalogue's text
 _SLOT = re.compile(f"{_OPEN}([^{_CLOSE}]*){_CLOSE}")
@@ -80,3 +82,43 @@ class Kept:
             if name not in self._parts:
                 self._parts[name] = build()
             return self._parts[name]
+
+
+class Calls:
+    """Stands in for an object while a template is rendered once: the attributes in `fixed` are the object's
+    own, and each method call returns a slot, recorded so that `KeptPage.fill` makes it on the real object."""
+
+    def __init__(self, fixed: Mapping[str, Any], prefix: str = "call:") -> None:
+        self._fixed = dict(fixed)
+        self._prefix = prefix
+        self.made: dict[str, tuple[str, tuple[Any, ...], dict[str, Any]]] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name in self._fixed:
+            return self._fixed[name]
+
+        def call(*args: Any, **kwargs: Any) -> Markup:
+            key = f"{self._prefix}{len(self.made)}"
+            self.made[key] = (name, args, kwargs)
+            return slot(key)
+
+        return call
+
+
+class KeptPage:
+    """A page rendered once for every state of one shape (what its template's conditions depend on), with a
+    slot for each value that differs within the shape: a state joins the text with its own values."""
+
+    def __init__(self, text: str, calls: Calls, pool: dict[str, str] | None = None) -> None:
+        self.slotted = Slotted(text, pool)
+        self.calls = calls.made
+
+    def fill(self, real: object, values: Mapping[str, str]) -> str:
+        """The page of one state: each recorded call made on `real` and escaped, the other slots from
+        `values` (escaped HTML)."""
+        filled = dict(values)
+        for key, (name, args, kwargs) in self.calls.items():
+            filled[key] = escape(getattr(real, name)(*args, **kwargs))
+        return self.slotted.filled(filled)

@@ -105,10 +105,21 @@ def render(
         "carried_figure": carried,  # GET forms carry it in a hidden field: their action's query is dropped
     }
     response: HTMLResponse = templates.TemplateResponse(request, name, context, status_code=status)
+    return respond(request, bytes(response.body).decode(), twins, status, carried)
+
+
+def respond(
+    request: Request, html: str, twins: Sequence[str] = (), status: int = 200, carried: str | None = None
+) -> HTMLResponse:
+    """A rendered page as the response: the figure chosen carried on its links, its JSON twins in a `Link`
+    header, and marked replayable (a page is a pure function of catalogue, path and query)."""
+    if carried is None:
+        carried = figure.carried(request, snapshot(request))
     if carried is not None:  # the figure chosen follows the person to every page this one links
-        response = HTMLResponse(figure.carry(bytes(response.body).decode(), carried), status_code=status)
+        html = figure.carry(html, carried)
+    response = HTMLResponse(html, status_code=status)
     if status == 200:
-        mark_replayable(request)  # a page is a pure function of catalogue, path and query
+        mark_replayable(request)
     if twins:
         response.headers["Link"] = ", ".join(f'<{t}>; rel="alternate"; type="application/json"' for t in twins)
     return response

@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from types import SimpleNamespace
 
 from fastapi.testclient import TestClient
@@ -77,6 +76,7 @@ def test_a_served_explorer_is_warm_for_new_drawings() -> None:
         zones_before = len(snap.diagrams.body.zone_shapes._paths)
         for drawing in ("region=heel-right&region=calf-right", "region=temple-left", "region=heel-posterior-left"):
             page = client.get(f"/?{drawing}")
-            assert page.status_code == 200 and 'class="card result is-shown"' in page.text
+            assert page.status_code == 200
+            assert 'class="card result is-shown"' in page.text
         assert len(cards._stencils) == kept_before
         assert len(snap.diagrams.body.zone_shapes._paths) == zones_before
