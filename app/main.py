@@ -46,7 +46,7 @@ def operation_id(route: APIRoute) -> str:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    store = Store(settings.data_dir, settings.figure, warm=settings.warm)
+    store = Store(settings.data_dir, settings.figure, warm=settings.warm, cache_dir=settings.cache_dir)
     activity = Activity()
     warmer: IdleWarmer | None = None
 

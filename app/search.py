@@ -126,6 +126,15 @@ class SearchIndex:
     def build(cls, c: Catalogue) -> SearchIndex:
         return _Builder(c).build()
 
+    @classmethod
+    def of(cls, c: Catalogue) -> SearchIndex:
+        """The catalogue's index, built on first use and kept with that catalogue (as the lookup's is), so a
+        compiled catalogue (app/queries/compiled.py) carries it."""
+        found: SearchIndex | None = c.__dict__.get("_search_index")
+        if found is None:
+            found = c.__dict__["_search_index"] = cls.build(c)
+        return found
+
     def search(self, query: str, limit: int = 20, kinds: Iterable[str] | None = None) -> list[Hit]:
         """Hits for a query, best first (deterministic); `kinds` keeps only those kinds."""
         query = query[:MAX_QUERY]

@@ -27,6 +27,17 @@ def default_warm() -> bool:
     return os.environ.get("TRIGGERMAP_WARM", "0") == "1"
 
 
+def default_cache_dir() -> Path | None:
+    """Where compiled catalogues are kept (app/queries/compiled.py): `TRIGGERMAP_CACHE` (a folder, or "off"),
+    else the user's cache folder."""
+    chosen = os.environ.get("TRIGGERMAP_CACHE")
+    if chosen == "off":
+        return None
+    if chosen:
+        return Path(chosen)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "triggermap"
+
+
 def default_idle_warm() -> bool:
     """`TRIGGERMAP_IDLE_WARM=0` turns off warming in the quiet between requests (app/queries/warming.py)."""
     return os.environ.get("TRIGGERMAP_IDLE_WARM", "1") != "0"
@@ -43,6 +54,8 @@ class Settings:
     reload_interval: float = 0.3
     # Draw every thumbnail once in a background thread after startup (tests turn it off: apps by the dozen).
     warm: bool = field(default_factory=default_warm)
+    # Compiled catalogues, so a restart over the same data and code skips the YAML and the checks (None: off).
+    cache_dir: Path | None = field(default_factory=default_cache_dir)
     # Precompute what new drawings on the explorer need, only while no request is being answered.
     idle_warm: bool = field(default_factory=default_idle_warm)
     # Shipped inside the package, so an installed wheel serves every page.

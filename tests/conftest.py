@@ -21,6 +21,7 @@ from fastapi.testclient import TestClient
 # Apps by the dozen: none draws its thumbnails in the background (tests/queries/test_diagrams.py tests that).
 os.environ["TRIGGERMAP_WARM"] = "0"
 os.environ["TRIGGERMAP_IDLE_WARM"] = "0"  # apps by the dozen: no warming thread each (tests of it turn it on)
+os.environ["TRIGGERMAP_CACHE"] = "off"  # nor a compiled catalogue in the home folder (test_compiled.py uses its own)
 
 from app.catalogue.index import Catalogue  # noqa: E402
 from app.catalogue.loader import load_catalogue

@@ -152,7 +152,7 @@ def build_snapshot(catalogue: Catalogue, figure: str = BASE_FIGURE) -> Snapshot:
         records=full,
         details=details,
         diagrams=diagrams,
-        search=SearchIndex.build(c),
+        search=SearchIndex.of(c),
         exports={},
         figures=figures,
     )

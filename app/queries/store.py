@@ -10,11 +10,11 @@ import logging
 import threading
 from pathlib import Path
 
-from app.body.atlas import serving_checks
-from app.catalogue.loader import data_files, load_catalogue
+from app.catalogue.loader import data_files
 from app.catalogue.models import BASE_FIGURE
 from app.catalogue.yaml_source import display_name
 from app.errors import CatalogueInvalid
+from app.queries.compiled import load_served
 from app.queries.snapshot import build_snapshot
 
 log = logging.getLogger("triggermap")
@@ -23,11 +23,14 @@ log = logging.getLogger("triggermap")
 class Store:
     """Holds the current snapshot; reloads the data folder and keeps the last good one."""
 
-    def __init__(self, data_dir: Path, figure: str = BASE_FIGURE, warm: bool = False) -> None:
+    def __init__(
+        self, data_dir: Path, figure: str = BASE_FIGURE, warm: bool = False, cache_dir: Path | None = None
+    ) -> None:
         self.data_dir = Path(data_dir)
         self.figure = figure  # drawn when a request names no figure
         self.warm = warm  # draw a new snapshot's thumbnails in the background (Diagrams.warm)
-        self.snapshot = build_snapshot(load_catalogue(self.data_dir, checks=serving_checks(figure)), figure)
+        self.cache_dir = cache_dir  # compiled catalogues (app/queries/compiled.py); None: always from the YAML
+        self.snapshot = build_snapshot(load_served(self.data_dir, figure, cache_dir), figure)
         if figure not in self.snapshot.figures:
             known = ", ".join(self.snapshot.figures)
             log.error("no figure %r in the catalogue (it has %s): drawing the %s figure", figure, known, BASE_FIGURE)
@@ -49,7 +52,7 @@ class Store:
     def reload(self) -> bool:
         """Load the data folder again; True if a new catalogue is now served."""
         try:
-            catalogue = load_catalogue(self.data_dir, checks=serving_checks(self.figure))
+            catalogue = load_served(self.data_dir, self.figure, self.cache_dir)
         except CatalogueInvalid as exc:
             return self._reject(exc.lines())
         folder = display_name(self.data_dir)
