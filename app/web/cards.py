@@ -27,9 +27,7 @@ from app.web.templating import region_label, words
 ESSENTIAL, SPILLOVER, EXPLANATION, SHOW_URL = "E", "P", "X", "U"
 
 
-def _zone_words(catalogue: Catalogue, ids: Sequence[str]) -> str:
-    """The painted areas a card explains, as the template writes them, escaped."""
-    return escape(words([region_label(catalogue, r) for r in ids]))
+MAX_KEPT_WORDS = 16384  # painted-area lists kept as words; drawings repeat their areas, but are unbounded
 
 
 class _SlotState:
@@ -51,6 +49,8 @@ class Cards:
         self.catalogue = catalogue
         self._stencils: dict[tuple[str, str, bool, bool, bool, bool], Slotted] = {}
         self._pool: dict[str, str] = {}  # static pieces shared between variants
+        self._show_ids: dict[str, str] = {}  # each trigger point's id as it ends its "show" link, escaped
+        self._words: dict[tuple[str, ...], str] = {}
 
     def render(
         self, request: Request, items: Sequence[Mapping[str, Any]], current: Any, state: ExplorerState
@@ -59,7 +59,7 @@ class Cards:
         {% include "_card.html" %}` renders it in the explorer."""
         shown_id = current["trigger_point"]["id"] if current else None
         # Escaping works character by character: the escaped prefix and id join to the escaped link.
-        show_prefix = escape(state.show_prefix)
+        show_prefix = str(escape(state.show_prefix))
         cards = []
         for item in items:
             t, side = item["trigger_point"], item["sides"][0]
@@ -75,13 +75,26 @@ class Cards:
             stencil = self._stencils.get(key)
             if stencil is None:
                 stencil = self._stencils[key] = self._stencil(request, t, side, key)
-            values: dict[str, str] = {SHOW_URL: show_prefix + escape(quote_plus(t["id"]))}
+            show_id = self._show_ids.get(t["id"])
+            if show_id is None:
+                show_id = self._show_ids[t["id"]] = str(escape(quote_plus(t["id"])))
+            values: dict[str, str] = {SHOW_URL: show_prefix + show_id}
             if matched is not None:
                 values[EXPLANATION] = escape(item["explanation"])
-                values[ESSENTIAL] = _zone_words(self.catalogue, matched["essential"])
-                values[SPILLOVER] = _zone_words(self.catalogue, matched["spillover"])
+                values[ESSENTIAL] = self._zone_words(matched["essential"])
+                values[SPILLOVER] = self._zone_words(matched["spillover"])
             cards.append(stencil.filled(values))
         return cards
+
+    def _zone_words(self, ids: Sequence[str]) -> str:
+        """The painted areas a card explains, as the template writes them, escaped (kept: they repeat)."""
+        key = tuple(ids)
+        found = self._words.get(key)
+        if found is None:
+            if len(self._words) >= MAX_KEPT_WORDS:
+                self._words.clear()
+            found = self._words[key] = str(escape(words([region_label(self.catalogue, r) for r in ids])))
+        return found
 
     def warm(self, request: Request, t: Mapping[str, Any], side: str) -> None:
         """Render every variant of a trigger point's card on one side that a drawing can ask for."""

@@ -301,6 +301,9 @@ def warm_steps(app: Any, snap: Snapshot) -> Iterator[str]:
             kept.warm(request, summary, side)
             state_map(request, snap, blank, {"trigger_point": summary, "sides": [side]}, toggles=True)
             yield tp_id
+        both = {"trigger_point": summary, "sides": ["right", "left"]}  # a drawing on both sides of its pattern
+        state_map(request, snap, blank, both, toggles=True)
+        yield tp_id
 
 
 @router.get("/", response_class=HTMLResponse)

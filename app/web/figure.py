@@ -59,7 +59,7 @@ PAGE_PATH = "triggermap.page_path"
 def switch(request: Request, snap: Snapshot) -> list[tuple[str, str, str, bool]]:
     """The figure switch: (id, label, this page's URL with that figure, current) per figure."""
     current = chosen(request, snap) or snap.diagrams.figure
-    page = request.scope.get(PAGE_PATH, request.url.path)
+    page = request.scope.get(PAGE_PATH) or request.scope["path"]
     kept = urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "figure"])
     # Each link names its figure, so the page's own figure is not carried onto it.
     return [
