@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
-
-import svgwrite
-from svgwrite.base import BaseElement, Title
+from typing import TYPE_CHECKING
 
 from app.body.atlas import authored_marker, derived_marker, geometry_of, location_regions, warps_of
 from app.body.figures import own_marker
@@ -23,6 +21,10 @@ from app.body.zones import ZoneShapes
 from app.catalogue.index import Catalogue
 from app.catalogue.models import BASE_FIGURE
 from app.catalogue.shapes import authored_view
+
+if TYPE_CHECKING:
+    import svgwrite
+    from svgwrite.base import BaseElement
 
 STYLE = """
 .tm-body{fill:#f4e1d2}
@@ -49,7 +51,7 @@ HATCH = "#c62828"
 THUMB_WIDTH = 120
 MARKER_SIZE = 5.0  # half the width of an X on a whole view
 # What a drawing's hook adds: an element, or nothing.
-Element = Callable[[svgwrite.Drawing], BaseElement | None]
+Element = Callable[["svgwrite.Drawing"], "BaseElement | None"]
 
 
 def default_href(region_id: str) -> str:
@@ -62,6 +64,13 @@ def default_muscle_href(muscle_id: str) -> str:
 
 # An X to draw: the trigger point it marks and where.
 Marker = tuple[str, Point]
+
+
+def _title(text: str) -> BaseElement:
+    """A `<title>` (svgwrite is imported on first use: see `BodyDiagrams.view_drawing`)."""
+    from svgwrite.base import Title
+
+    return Title(text)
 
 
 class BodyDiagrams:
@@ -95,13 +104,15 @@ class BodyDiagrams:
         role: str = "img",
     ) -> svgwrite.Drawing:
         x0, y0, x1, y1 = viewbox
+        import svgwrite  # here, not at the top: ~90 ms of startup (its validator's grammar) for the first drawing
+
         dwg = svgwrite.Drawing(size=(width, None), debug=False)
         dwg.attribs.pop("height", None)
         dwg.viewbox(x0, y0, x1 - x0, y1 - y0)
         dwg["role"] = role
         dwg["aria-label"] = label
         dwg["class"] = f"tm-diagram tm-{geo.id}"
-        dwg.add(Title(label))
+        dwg.add(_title(label))
         dwg.defs.add(dwg.style(STYLE))
         # Each outline is written once and reused by the clip, the edge and the fill.
         for i, curve in enumerate(geo.outlines if parts is None else parts):
@@ -178,7 +189,7 @@ class BodyDiagrams:
             path = dwg.path(d=polygon_path(polygon), class_=f"region{classes.get(region_id, '')}")
             path["data-region"] = region_id
             if titles:
-                path.add(Title(name))
+                path.add(_title(name))
             if region_href is None:
                 group.add(path)
             else:
@@ -237,7 +248,7 @@ class BodyDiagrams:
         name = self.catalogue.muscles[drawing.muscle].name
         element["class"] = "tm-muscle is-deep" if drawing.deep else "tm-muscle"
         element["data-muscle"] = drawing.muscle
-        element.add(Title(f"{name} (deep)" if drawing.deep else name))
+        element.add(_title(f"{name} (deep)" if drawing.deep else name))
         return element
 
     def _muscle_layer(

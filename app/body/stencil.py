@@ -15,12 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
-import svgwrite
-from svgwrite.base import BaseElement
-
 from app.body.render import BodyDiagrams, Marker, hatch_pattern, is_pressed, marker_group
+
+if TYPE_CHECKING:  # svgwrite itself is imported on the first drawing (app/body/render.py)
+    import svgwrite
+    from svgwrite.base import BaseElement
 
 Transform = Callable[[str], str]
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use characters: never in the catalogue's text
