@@ -26,6 +26,9 @@ class Diagrams:
         self._guard = threading.Lock()
         self._stencils: dict[tuple[str, str, str, Transform | None], ViewStencil] = {}
         self._stencil_lock = threading.Lock()
+        self._patterns: dict[
+            tuple[str, str, tuple[str, ...]], tuple[list[str], list[str], list[Marker], tuple[str, str] | None]
+        ] = {}
 
     @property
     def views(self) -> list[str]:
@@ -121,17 +124,28 @@ class Diagrams:
         markers: list[Marker] = []
         muscle: tuple[str, str] | None = None
         if pattern is not None:
-            tp_id, sides = pattern
-            sides = tuple(sides)
-            tp = self.catalogue.trigger_points[tp_id]
-            essential = self.catalogue.sided(tp.referral.essential, sides)
-            spillover = self.catalogue.sided(tp.referral.spillover, sides)
-            for side in sides:
-                markers += self.body.markers(view_id, tp_id, side)
-            muscle = (tp.muscle, sides[0]) if sides else None
+            essential, spillover, markers, muscle = self._pattern(view_id, pattern[0], tuple(pattern[1]))
         classes = self.body.region_classes(geo, selected, essential, spillover)
         stencil = self.stencil(view_id, role, toggles, transform)
         return stencil.render(classes, href, essential, spillover, markers, muscle)
+
+    def _pattern(
+        self, view_id: str, tp_id: str, sides: tuple[str, ...]
+    ) -> tuple[list[str], list[str], list[Marker], tuple[str, str] | None]:
+        """A trigger point's zones, X's and muscle on its sides in a view, worked out once (bounded by the
+        catalogue: views x trigger points x three side sets)."""
+        key = (view_id, tp_id, sides)
+        found = self._patterns.get(key)
+        if found is None:
+            tp = self.catalogue.trigger_points[tp_id]
+            markers = [marker for side in sides for marker in self.body.markers(view_id, tp_id, side)]
+            found = self._patterns[key] = (
+                self.catalogue.sided(tp.referral.essential, sides),
+                self.catalogue.sided(tp.referral.spillover, sides),
+                markers,
+                (tp.muscle, sides[0]) if sides else None,
+            )
+        return found
 
     def stencil(self, view_id: str, role: str, toggles: bool, transform: Transform | None = None) -> ViewStencil:
         """A view drawn once with slots for a state (a few per view: its roles, toggles and transforms)."""
