@@ -30,7 +30,6 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import chain
 
 from app.catalogue.index import SIDES, Catalogue
 from app.catalogue.models import TriggerPoint
@@ -442,15 +441,16 @@ class _Unexplained:
 
 
 def _cut(items: tuple[str, ...], positions: list[int]) -> tuple[str, ...]:
-    """`items` less those at `positions` (distinct, any order), by slicing."""
-    positions.sort()
-    parts = []
-    start = 0
+    """`items` less those at `positions` (distinct, any order): a copy, deleted from last to first.
+
+    Each deletion is one memmove in C; joining the slices in between through an iterator took twice as
+    long (~6 µs for 200 items less 14, twice per candidate of a whole-body drawing).
+    """
+    out = list(items)
+    positions.sort(reverse=True)
     for i in positions:
-        parts.append(items[start:i])
-        start = i + 1
-    parts.append(items[start:])
-    return tuple(chain.from_iterable(parts))
+        del out[i]
+    return tuple(out)
 
 
 def _candidate(fields: dict[str, object]) -> Candidate:
