@@ -342,7 +342,15 @@ def _ranked(scored: list[tuple[float, int]], limit: int) -> list[tuple[float, in
         while end < len(scored) and round(scored[end][0], 4) == last:
             end += 1
         del scored[end:]
-    keys = [(-round(score, 4), order) for score, order in scored]
+    keys = []
+    for score, order in scored:
+        # round(score, 4) without its trip through a decimal string (a tenth of a short lookup): where
+        # score * 10^4 lies clearly off a half (its error is ~1e-12), the nearest integer n is the decimal
+        # rounding of the exact score, and n / 10^4, correctly rounded, is the double round() returns.
+        # Near a half (a possible tie, or n off by one), round() itself.
+        scaled = score * 10000.0
+        n = int(scaled + 0.5)
+        keys.append((-(n / 10000.0) if -0.4999 < scaled - n < 0.4999 else -round(score, 4), order))
     keys.sort()
     return keys[:limit]
 
