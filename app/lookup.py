@@ -284,9 +284,10 @@ def _score(pattern: Pattern, painted: frozenset[str], weight: Mapping[str, float
     essential = painted & pattern.essential_zone
     spillover = painted & pattern.spillover_zone
     get = weight.__getitem__
-    explained = (
-        sum(map(get, essential)) * ESSENTIAL_WEIGHT + sum(map(get, spillover)) * SPILLOVER_WEIGHT
-    ) / total_weight
+    # An empty part adds 0.0 either way; sum() over it costs as much as over a few regions.
+    essential_weight = sum(map(get, essential)) if essential else 0.0
+    spillover_weight = sum(map(get, spillover)) if spillover else 0.0
+    explained = (essential_weight * ESSENTIAL_WEIGHT + spillover_weight * SPILLOVER_WEIGHT) / total_weight
     right, left = pattern.side_zones  # _side_mask, inlined: a big drawing scores ~180 patterns here
     mask = (0 if painted.isdisjoint(right) else 1) | (0 if painted.isdisjoint(left) else 2)
     fit = (len(essential) + SPILLOVER_ZONE_WEIGHT * len(spillover)) / pattern.zone_size[mask]
