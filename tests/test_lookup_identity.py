@@ -81,3 +81,18 @@ def test_unexplained_names_when_a_name_moves() -> None:
     assert rest.of(frozenset({"a-left", "c-right"})) == (("b", "d"), " It does not explain your pain at: b, d.")
     assert rest.of(frozenset({"b"})) == (("a-left", "c-right", "d"), " It does not explain your pain at: a, d.")
     assert rest.of(frozenset(plain)) == ((), "")
+
+
+def test_ranking_rounds_as_round_does() -> None:
+    """`_ranked` rounds most scores by scaling, not by round(): the same doubles, near and at ties too."""
+    import math
+    import random
+
+    from app.lookup import _ranked
+
+    rng = random.Random(16)
+    ties = [k / 20000 for k in range(20001)]  # halfway between two 4-place decimals (a few exactly, in binary)
+    values = [rng.random() for _ in range(50_000)] + ties + [0.0, 1.0, 0.5, 0.03125, 0.00005, 5e-324]
+    values += [math.nextafter(v, 2.0) for v in ties] + [math.nextafter(v, -1.0) for v in ties]
+    for value in values:
+        assert _ranked([(value, 7)], 1) == [(-round(value, 4), 7)], value
