@@ -24,6 +24,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pydantic
+import pydantic_core
+
 from app import lookup
 from app.body.atlas import serving_checks
 from app.catalogue.index import Catalogue
@@ -45,8 +48,10 @@ copyreg.pickle(types.MappingProxyType, lambda proxy: (_mapping_proxy, (dict(prox
 
 @cache
 def code_fingerprint() -> str:
-    """A hash of triggermap's own source: a compiled catalogue from other code is never read."""
-    digest = hashlib.blake2b(sys.version.encode(), digest_size=16)
+    """A hash of triggermap's own source, Python's version and pydantic's (the catalogue's models are
+    pydantic's): a compiled catalogue from other code is never read."""
+    versions = f"{sys.version}\0{pydantic.VERSION}\0{pydantic_core.__version__}"
+    digest = hashlib.blake2b(versions.encode(), digest_size=16)
     for path in sorted(PACKAGE.rglob("*.py")):
         digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
