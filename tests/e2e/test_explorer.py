@@ -63,6 +63,24 @@ def test_the_same_by_keyboard(page: Any) -> None:
     assert "region=" not in page.url
 
 
+def test_several_areas_ticked_from_the_list_by_keyboard(page: Any) -> None:
+    """The list stands in for the map: it stays open and keeps the focus while areas are ticked one by one."""
+    page.goto("/")
+    page.locator("#region-list summary").focus()
+    page.keyboard.press("Enter")
+    for region in ("heel-medial-right", "arch-right"):
+        box = page.locator(f'#region-form input[value="{region}"]')
+        box.focus()
+        page.keyboard.press("Space")
+        page.wait_for_url(f"**region={region}**")
+        page.locator(f'.chip[data-region="{region}"]').wait_for()
+        assert page.locator("#region-list").evaluate("d => d.open")
+        assert page.evaluate("document.activeElement.value") == region
+    assert "region=heel-medial-right&region=arch-right" in page.url
+    assert page.locator('#region-form input[value="heel-medial-right"]').is_checked()
+    page.locator('#results > li[data-tp^="abductor-hallucis-"]').first.wait_for()  # its inner-heel pattern
+
+
 def test_switching_the_view_keeps_the_selection(page: Any) -> None:
     page.goto("/?view=anterior&region=temple-right")
     page.locator('.views a[data-view="posterior"]').click()

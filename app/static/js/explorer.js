@@ -34,6 +34,11 @@
     var fresh = doc.getElementById("explorer");
     if (!fresh) throw new Error("no explorer in the fragment");
     var key = focusKey();
+    /* A list opened stays open: someone ticking areas one by one must not lose their place after each. */
+    fresh.querySelectorAll("details[id]").forEach(function (node) {
+      var old = document.getElementById(node.id);
+      if (old && old.open) node.open = true;
+    });
     fresh.querySelectorAll("[data-swap]").forEach(function (node) {
       var old = node.id && document.getElementById(node.id);
       if (!old) return;
