@@ -22,6 +22,7 @@ from app.catalogue.index import Catalogue
 from app.catalogue.models import VIEW_GROUPS
 from app.http.shortcuts import Shortcut
 from app.queries import records
+from app.queries.diagrams import Diagrams
 from app.queries.lookup import lookup_items
 from app.queries.snapshot import Snapshot
 from app.web import figure
@@ -359,6 +360,20 @@ def shortcuts() -> dict[str, Shortcut]:
     return {"/": shortcut(home_page), "/fragment/explorer": shortcut(fragment_page)}
 
 
+def handout_view(diagrams: Diagrams, state: ExplorerState, current: dict[str, Any] | None) -> str:
+    """The view a handout draws: one that shows the most of the painted areas, since a printed picture
+    that shows none of a patient's pain misleads. The person's own view when it shows as many, else the
+    shown trigger point's best view, else the first such view (whole body before close-ups)."""
+    geometry = diagrams.body.geometry
+    preferred = [state.view]
+    if current is not None:
+        preferred.append(diagrams.best_view(current["trigger_point"]["id"], current["sides"][0]))
+    candidates = [v for v in dict.fromkeys([*preferred, *geometry]) if v in geometry]
+    if not candidates:
+        return state.view
+    return max(candidates, key=lambda v: sum(1 for r in state.regions if r in geometry[v].regions))
+
+
 @router.get("/print", response_class=HTMLResponse)
 def lookup_handout(request: Request, state: StateDep) -> HTMLResponse:
     """A one-page A4 patient handout of a lookup: the pain drawing, the likeliest sources, self-care."""
@@ -373,11 +388,12 @@ def lookup_handout(request: Request, state: StateDep) -> HTMLResponse:
     current = shown(state, items)
     details = {i["trigger_point"]["id"]: c.trigger_points[i["trigger_point"]["id"]] for i in items}
     twin = state.twin()
+    drawn = replace(state, view=handout_view(figure.diagrams_for(request, snap), state, current))
     context = {
         "state": state,
         "items": items,
         "details": details,
         "current": current,
-        "map": state_map(request, snap, state, current, toggles=False),
+        "map": state_map(request, snap, drawn, current, toggles=False),
     }
     return render(request, "print_lookup.html", context, twins=[twin] if twin else [])

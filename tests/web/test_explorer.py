@@ -131,6 +131,18 @@ def test_the_lookup_handout_is_plain_language(web_client: TestClient, rendered: 
     assert page.select_one("figure svg") is not None
 
 
+def test_the_handout_draws_a_view_that_shows_the_pain(real_client: TestClient) -> None:
+    """Areas ticked from the list while the front view was on screen: the printed picture shows the soles."""
+    page = soup(real_client.get("/print?view=anterior&region=heel-medial-right&region=arch-right"))
+    drawn = page.select_one("figure svg")
+    assert "tm-plantar" in drawn["class"]
+    for region in ("heel-medial-right", "arch-right"):
+        assert "is-highlighted" in drawn.select_one(f'path[data-region="{region}"]')["class"]
+    # The person's own view when it shows the pain.
+    page = soup(real_client.get("/print?view=posterior&region=nape-right"))
+    assert "tm-posterior" in page.select_one("figure svg")["class"]
+
+
 def test_the_fragment_is_the_explorer_the_page_shows(web_client: TestClient) -> None:
     """explorer.js swaps in what /fragment/explorer renders: the same map, cards and sentences as the page."""
     query = "view=anterior&region=temple-right&show=upper-trapezius-1"
