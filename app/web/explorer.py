@@ -7,7 +7,7 @@ the server rendered (htmx's model), so the script re-implements nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Annotated, Any
 
@@ -30,7 +30,7 @@ from app.web.bodymap import inline, inline_text
 from app.web.cards import Cards
 from app.web.explorer_state import DEFAULT_MODE, MODES, ExplorerState
 from app.web.kept import Calls, KeptPage, Slotted, slot
-from app.web.templating import render, respond, snapshot
+from app.web.templating import region_label, render, respond, snapshot, words
 
 router = APIRouter(include_in_schema=False)
 
@@ -184,6 +184,31 @@ def chips(request: Request, snap: Snapshot, state: ExplorerState) -> Markup:
     return Markup("".join(out))
 
 
+def elsewhere(request: Request, snap: Snapshot, state: ExplorerState) -> dict[str, str] | None:
+    """The selected areas the state's view does not draw (ticked from the list, or kept from another view),
+    and the view that draws the most of them: without it, the map shows nothing of what was chosen."""
+    diagrams = figure.diagrams_for(request, snap)
+    geo = diagrams.body.geometry.get(state.view)
+    if geo is None or state.mode == "muscles":
+        return None
+    hidden = [r for r in state.regions if r not in geo.regions]
+    if not hidden:
+        return None
+    view = view_showing(diagrams, hidden, preferred=[])
+    if view == state.view:
+        return None
+    names = words([region_label(snap.catalogue, r) for r in hidden])
+    return {"names": names, "view": view, "view_name": snap.catalogue.views[view].name}
+
+
+def view_showing(diagrams: Diagrams, regions: Sequence[str], preferred: Sequence[str]) -> str:
+    """The view that draws the most of `regions`: the first of `preferred` that draws as many, else the
+    first in the catalogue's order (whole body before close-ups)."""
+    geometry = diagrams.body.geometry
+    candidates = [v for v in dict.fromkeys([*preferred, *geometry]) if v in geometry]
+    return max(candidates, key=lambda v: sum(1 for r in regions if r in geometry[v].regions))
+
+
 def explorer_context(request: Request, snap: Snapshot, state: ExplorerState) -> dict[str, Any]:
     c = snap.catalogue
     items = results(snap, state)
@@ -200,6 +225,7 @@ def explorer_context(request: Request, snap: Snapshot, state: ExplorerState) -> 
         "map": state_map(request, snap, state, current, toggles=True),
         "region_list": region_list(request, snap, state),
         "chips": chips(request, snap, state),
+        "elsewhere": elsewhere(request, snap, state),
         "twin": state.twin(),
         "muscles": drawn_muscles(c, state.view) if state.mode == "muscles" else [],
     }
@@ -226,6 +252,7 @@ def explorer_page(request: Request, state: ExplorerState, name: str, twins: list
         bool(state.unknown),
         len(items),
         current is not None,
+        context["elsewhere"]["view"] if context["elsewhere"] else None,
         tuple((id_, here) for id_, _, _, here in switch),
         carried,
         tuple(twins),
@@ -240,6 +267,7 @@ def explorer_page(request: Request, state: ExplorerState, name: str, twins: list
         "map": context["map"] or "",
         "region_list": context["region_list"],
         "chips": context["chips"],
+        "elsewhere": escape(context["elsewhere"]["names"]) if context["elsewhere"] else "",
         "twin": escape(twin or ""),
         "shown": escape(current["trigger_point"]["id"]) if current else "",
         "shown_name": escape(current["trigger_point"]["name"]) if current else "",
@@ -281,6 +309,7 @@ def _shape(
         "map": slot("map") if context["map"] is not None else None,
         "region_list": slot("region_list"),
         "chips": slot("chips"),
+        "elsewhere": {**context["elsewhere"], "names": slot("elsewhere")} if context["elsewhere"] else None,
         "twin": slot("twin") if context["twin"] else None,
         "muscles": context["muscles"],
         "twins": [slot("twin")] if context["twin"] else twins,
@@ -364,14 +393,10 @@ def handout_view(diagrams: Diagrams, state: ExplorerState, current: dict[str, An
     """The view a handout draws: one that shows the most of the painted areas, since a printed picture
     that shows none of a patient's pain misleads. The person's own view when it shows as many, else the
     shown trigger point's best view, else the first such view (whole body before close-ups)."""
-    geometry = diagrams.body.geometry
     preferred = [state.view]
     if current is not None:
         preferred.append(diagrams.best_view(current["trigger_point"]["id"], current["sides"][0]))
-    candidates = [v for v in dict.fromkeys([*preferred, *geometry]) if v in geometry]
-    if not candidates:
-        return state.view
-    return max(candidates, key=lambda v: sum(1 for r in state.regions if r in geometry[v].regions))
+    return view_showing(diagrams, state.regions, preferred) if diagrams.body.geometry else state.view
 
 
 @router.get("/print", response_class=HTMLResponse)

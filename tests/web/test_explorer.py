@@ -143,6 +143,18 @@ def test_the_handout_draws_a_view_that_shows_the_pain(real_client: TestClient) -
     assert "tm-posterior" in page.select_one("figure svg")["class"]
 
 
+def test_areas_this_view_does_not_draw_are_named_with_a_view_that_does(real_client: TestClient) -> None:
+    page = soup(real_client.get("/?view=anterior&region=temple-right&region=heel-medial-right"))
+    hint = page.select_one("#selection .elsewhere")
+    assert "right inner heel" in hint.get_text()
+    assert "temple" not in hint.get_text()  # the front view draws the temple
+    link = hint.select_one("a")
+    shown = soup(real_client.get(link["href"]))
+    assert shown.select_one('#bodymap path[data-region="heel-medial-right"]') is not None
+    assert {c["data-region"] for c in shown.select(".chip")} == {"temple-right", "heel-medial-right"}
+    assert soup(real_client.get("/?view=anterior&region=temple-right")).select_one(".elsewhere") is None
+
+
 def test_the_fragment_is_the_explorer_the_page_shows(web_client: TestClient) -> None:
     """explorer.js swaps in what /fragment/explorer renders: the same map, cards and sentences as the page."""
     query = "view=anterior&region=temple-right&show=upper-trapezius-1"
