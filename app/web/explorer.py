@@ -195,7 +195,7 @@ def elsewhere(request: Request, snap: Snapshot, state: ExplorerState) -> dict[st
     if not hidden:
         return None
     view = view_showing(diagrams, hidden, preferred=[])
-    if view == state.view:
+    if view == state.view or not any(r in diagrams.body.geometry[view].regions for r in hidden):
         return None
     names = words([region_label(snap.catalogue, r) for r in hidden])
     return {"names": names, "view": view, "view_name": snap.catalogue.views[view].name}
