@@ -134,7 +134,7 @@ def view_switcher(request: Request, snap: Snapshot, state: ExplorerState, views:
         template = request.app.state.templates.get_template("_view_switcher.html")
         slotted = rendered[state.view] = Slotted(template.render(views=views, state=_ViewLinks(state.view)))
     rest = state.query_after_view()
-    return slotted.fill(lambda key: escape("&" + rest) if rest else "")
+    return Markup(slotted.filled({"rest": escape("&" + rest) if rest else ""}))
 
 
 def state_map(

@@ -40,16 +40,8 @@ class Slotted:
             self.where.setdefault(key, []).append(2 * i + 1)
         self.slots = [(2 * i + 1, key) for i, key in enumerate(self.keys)]
 
-    def fill(self, value: Callable[[str], str]) -> Markup:
-        parts = self.parts.copy()
-        for key, places in self.where.items():
-            filled = value(key)
-            for at in places:
-                parts[at] = filled
-        return Markup("".join(parts))
-
     def filled(self, values: Mapping[str, str]) -> str:
-        """`fill` from a mapping of every key to its (escaped) value, as plain text: the faster of the two."""
+        """The text with each slot's (escaped) value from `values`, which names every key."""
         parts = self.parts.copy()
         for at, key in self.slots:
             parts[at] = values[key]
